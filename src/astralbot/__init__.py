@@ -1,0 +1,1 @@
+"""Astral: natal charts in Telegram."""
