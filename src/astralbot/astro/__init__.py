@@ -1,0 +1,1 @@
+"""The astro engine: pure, synchronous chart computation (see `natal.compute_chart`)."""

@@ -1,0 +1,3 @@
+from astralbot.cli import main
+
+main()

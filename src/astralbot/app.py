@@ -1,0 +1,103 @@
+"""Composition root: settings → database → chart pool → services → PTB Application → FastAPI app.
+
+Nothing is created at import time; `build_runtime()` makes one of everything and `serve.py` runs it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from fastapi import FastAPI
+from starlette.types import ASGIApp
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+
+from astralbot.bot.context import SERVICES_KEY, AstralContext, Services
+from astralbot.bot.setup import register_handlers
+from astralbot.config import Settings
+from astralbot.geo.gazetteer import Gazetteer, load_gazetteer
+from astralbot.jobs.pool import ChartPool
+from astralbot.metrics import Metrics
+from astralbot.services.charts import ChartService
+from astralbot.services.profiles import ProfileService
+from astralbot.store.database import Database
+from astralbot.web.app import create_web_app
+from astralbot.web.health import health_router
+from astralbot.web.telegram_webhook import WebhookGate, telegram_webhook_router
+
+SANDBOX_PREFIX = "/sandbox-api"
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    db: Database
+    pool: ChartPool
+    gazetteer: Gazetteer
+    metrics: Metrics
+    application: Application  # type: ignore[type-arg]
+    web: FastAPI
+    webhook_secret: str
+    gate: WebhookGate
+    sandbox: object | None  # the in-process fake Telegram state, in sandbox mode
+
+
+def build_application(settings: Settings, token: str, api_base: str) -> Application:  # type: ignore[type-arg]
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(f"{api_base}/bot")
+        .base_file_url(f"{api_base}/file/bot")
+        .context_types(ContextTypes(context=AstralContext))
+        # Bounded concurrency with a pool to match: unbounded costs more than it gains (DESIGN.md).
+        .concurrent_updates(settings.max_concurrent_updates)
+        .connection_pool_size(settings.max_concurrent_updates + 8)
+        .pool_timeout(10.0)
+        .rate_limiter(AIORateLimiter(max_retries=5))
+    )
+    if settings.mode == "webhook":
+        builder = builder.updater(None)
+    return builder.build()
+
+
+def build_runtime(settings: Settings) -> Runtime:
+    db = Database(settings.database_url)
+    gazetteer = load_gazetteer()
+    pool = ChartPool(settings.chart_workers, settings.ephemeris_path)
+    metrics = Metrics()
+    profiles = ProfileService(db, gazetteer, settings.default_language)
+    charts = ChartService(db, profiles, pool)
+
+    mounts: dict[str, ASGIApp] = {}
+    routers = []
+    sandbox = None
+    if settings.sandbox:
+        from astralbot.sandbox import mount_sandbox  # only the sandbox pulls in the fake Bot API
+
+        token = f"{secrets.randbelow(10**9)}:sandbox-{secrets.token_urlsafe(16)}"
+        sandbox, sandbox_mounts, sandbox_routers = mount_sandbox(token, SANDBOX_PREFIX, settings)
+        mounts.update(sandbox_mounts)
+        routers.extend(sandbox_routers)
+        api_base = f"http://{_loopback(settings.host)}:{settings.port}{SANDBOX_PREFIX}"
+    else:
+        assert settings.bot_token is not None
+        token = settings.bot_token.get_secret_value()
+        api_base = settings.telegram_api_base_url
+
+    application = build_application(settings, token, api_base)
+    application.bot_data[SERVICES_KEY] = Services(profiles, charts, settings.default_language)
+    register_handlers(application, metrics)
+
+    webhook_secret = (
+        settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
+    )
+    gate = WebhookGate()
+    routers.append(telegram_webhook_router(application, webhook_secret, gate))
+    routers.append(health_router(db.ping, lambda: application.running, metrics))
+    web = create_web_app(routers, mounts)
+    return Runtime(settings, db, pool, gazetteer, metrics, application, web, webhook_secret, gate, sandbox)
+
+
+def _loopback(host: str) -> str:
+    # The bot reaches the in-process fake over loopback even when the server listens on all interfaces.
+    return "127.0.0.1" if host in ("0.0.0.0", "::", "") else host  # noqa: S104 - comparison, not binding

@@ -1,0 +1,49 @@
+"""Work that runs inside the chart worker processes: plain data in, plain data (bytes, text) out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+
+from astralbot.charting import BirthInput, build_chart
+from astralbot.reading.assemble import short_reading
+from astralbot.render import render_png
+
+
+@dataclass(frozen=True, slots=True)
+class ChartJob:
+    birth_date: date
+    birth_time: time | None
+    lat: float
+    lon: float
+    timezone: str
+    place_label: str
+    house_system: str
+    locale: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class FreeChart:
+    png: bytes
+    reading_html: str
+    warnings: tuple[str, ...]  # warning codes, rendered by the bot
+
+
+def _birth(job: ChartJob) -> BirthInput:
+    return BirthInput(
+        date=job.birth_date,
+        time=job.birth_time,
+        lat=job.lat,
+        lon=job.lon,
+        timezone=job.timezone,
+        place_name=job.place_label,
+        house_system=job.house_system,  # type: ignore[arg-type]
+    )
+
+
+def make_free_chart(job: ChartJob) -> FreeChart:
+    _resolved, chart = build_chart(_birth(job))
+    png = render_png(chart, job.locale)
+    reading = short_reading(chart, job.locale)
+    return FreeChart(png=png, reading_html=reading.as_html(), warnings=tuple(w.code for w in chart.warnings))

@@ -1,0 +1,19 @@
+# Labels drawn on the chart wheel (SVG for the web, PNG for Telegram).
+render-title = Natal chart
+render-houses = Houses: { $system }
+render-house-placidus = Placidus
+render-house-koch = Koch
+render-house-whole-sign = whole sign
+render-house-equal = equal
+render-house-porphyry = Porphyry
+render-no-houses = Birth time unknown: no houses
+render-asc = ASC
+render-mc = MC
+render-dsc = DSC
+render-ic = IC
+render-aspect-conjunction = Conjunction
+render-aspect-sextile = Sextile
+render-aspect-square = Square
+render-aspect-trine = Trine
+render-aspect-opposition = Opposition
+render-wide-orb = Wide orb

@@ -1,0 +1,19 @@
+# Labels drawn on the chart wheel (SVG for the web, PNG for Telegram).
+render-title = Натальная карта
+render-houses = Дома: { $system }
+render-house-placidus = Плацидус
+render-house-koch = Кох
+render-house-whole-sign = целые знаки
+render-house-equal = равнодомная
+render-house-porphyry = Порфирий
+render-no-houses = Время рождения неизвестно: без домов
+render-asc = ASC
+render-mc = MC
+render-dsc = DSC
+render-ic = IC
+render-aspect-conjunction = Соединение
+render-aspect-sextile = Секстиль
+render-aspect-square = Квадрат
+render-aspect-trine = Трин
+render-aspect-opposition = Оппозиция
+render-wide-orb = Широкий орб

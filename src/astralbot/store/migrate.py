@@ -1,0 +1,56 @@
+"""Run the Alembic migrations inside the caller's event loop, on the application's own engine."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection
+
+from astralbot.store.database import Database
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    """An Alembic config built in code: no alembic.ini is needed at run time."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+async def upgrade(db: Database, revision: str = "head") -> None:
+    await _run(db, lambda config: command.upgrade(config, revision))
+
+
+async def downgrade(db: Database, revision: str) -> None:
+    await _run(db, lambda config: command.downgrade(config, revision))
+
+
+async def current_revision(db: Database) -> str | None:
+    async with db.engine.connect() as conn:
+        return await conn.run_sync(
+            lambda sync_conn: MigrationContext.configure(sync_conn).get_current_revision()
+        )
+
+
+async def _run(db: Database, alembic_command: Callable[[Config], None]) -> None:
+    def run_with(sync_connection: Connection) -> None:
+        config = alembic_config()
+        # env.py picks this up and migrates on it, instead of making an engine and a loop of its own.
+        config.attributes["connection"] = sync_connection
+        alembic_command(config)
+
+    # One transaction: both dialects have transactional DDL, so a failed migration leaves nothing behind.
+    async with db.engine.begin() as conn:
+        await conn.run_sync(run_with)
