@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 from starlette.types import ASGIApp
@@ -21,6 +22,9 @@ from astralbot.metrics import Metrics
 from astralbot.services.charts import ChartService
 from astralbot.services.profiles import ProfileService
 from astralbot.store.database import Database
+
+if TYPE_CHECKING:
+    from astralbot.sandbox import FakeTelegram
 from astralbot.web.app import create_web_app
 from astralbot.web.health import health_router
 from astralbot.web.telegram_webhook import WebhookGate, telegram_webhook_router
@@ -35,14 +39,14 @@ class Runtime:
     pool: ChartPool
     gazetteer: Gazetteer
     metrics: Metrics
-    application: Application  # type: ignore[type-arg]
+    application: Application
     web: FastAPI
     webhook_secret: str
     gate: WebhookGate
-    sandbox: object | None  # the in-process fake Telegram state, in sandbox mode
+    sandbox: FakeTelegram | None  # the in-process fake Telegram, in sandbox mode
 
 
-def build_application(settings: Settings, token: str, api_base: str) -> Application:  # type: ignore[type-arg]
+def build_application(settings: Settings, token: str, api_base: str) -> Application:
     builder = (
         ApplicationBuilder()
         .token(token)
@@ -75,7 +79,7 @@ def build_runtime(settings: Settings) -> Runtime:
         from astralbot.sandbox import mount_sandbox  # only the sandbox pulls in the fake Bot API
 
         token = f"{secrets.randbelow(10**9)}:sandbox-{secrets.token_urlsafe(16)}"
-        sandbox, sandbox_mounts, sandbox_routers = mount_sandbox(token, SANDBOX_PREFIX, settings)
+        sandbox, sandbox_mounts, sandbox_routers = mount_sandbox(token, SANDBOX_PREFIX)
         mounts.update(sandbox_mounts)
         routers.extend(sandbox_routers)
         api_base = f"http://{_loopback(settings.host)}:{settings.port}{SANDBOX_PREFIX}"

@@ -114,12 +114,15 @@ def chart_to_json(resolved: ResolvedInput, chart: Chart, warning_text: Any) -> d
             }
             for b in chart.bodies
         ],
-        "angles": None if chart.angles is None else {"asc": round(chart.angles.asc, 6), "mc": round(chart.angles.mc, 6)},
+        "angles": None
+        if chart.angles is None
+        else {"asc": round(chart.angles.asc, 6), "mc": round(chart.angles.mc, 6)},
         "houses": None
         if chart.houses is None
         else {"system": chart.houses.system, "cusps": [round(c, 6) for c in chart.houses.cusps]},
         "aspects": [
-            {"a": a.a, "b": a.b, "type": a.type, "orb": round(a.orb, 4), "applying": a.applying} for a in chart.aspects
+            {"a": a.a, "b": a.b, "type": a.type, "orb": round(a.orb, 4), "applying": a.applying}
+            for a in chart.aspects
         ],
         "ephemeris": chart.ephemeris,
         "warnings": [{"code": w.code, "message": warning_text(w)} for w in chart.warnings],

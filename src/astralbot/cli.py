@@ -125,8 +125,8 @@ def _chart_output(args: argparse.Namespace, t: Translator) -> str:
 
 def _resolve_place(args: argparse.Namespace, t: Translator) -> dict[str, Any]:
     from astralbot.geo.birth_input import validate_coordinates
+    from astralbot.geo.birth_time import is_known_timezone
     from astralbot.geo.gazetteer import load_gazetteer
-    from astralbot.geo.timezones import is_known_timezone
 
     if args.place and (args.lat is not None or args.lon is not None):
         raise CliError("error-place_and_coordinates")

@@ -14,7 +14,7 @@ def warning_message(t: Translator, warning: ChartWarning) -> str:
 
 def _dms(degrees: float) -> str:
     whole = int(degrees)
-    minutes = int(round((degrees - whole) * 60))
+    minutes = round((degrees - whole) * 60)
     if minutes == 60:
         whole, minutes = whole + 1, 0
     return f"{whole:2d}°{minutes:02d}′"
@@ -25,8 +25,12 @@ def describe_chart(t: Translator, resolved: ResolvedInput, chart: Chart) -> str:
     lines: list[str] = []
     place = ", ".join(p for p in (birth.place_name, birth.country) if p) or t("cli-coordinates")
     lines.append(t("cli-title"))
-    lines.append(t("cli-place", place=place, lat=f"{birth.lat:.4f}", lon=f"{birth.lon:.4f}", tz=birth.timezone))
-    local = f"{birth.date.isoformat()} {birth.time.strftime('%H:%M') if birth.time else t('cli-time-unknown')}"
+    lines.append(
+        t("cli-place", place=place, lat=f"{birth.lat:.4f}", lon=f"{birth.lon:.4f}", tz=birth.timezone)
+    )
+    local = (
+        f"{birth.date.isoformat()} {birth.time.strftime('%H:%M') if birth.time else t('cli-time-unknown')}"
+    )
     lines.append(
         t(
             "cli-time",
@@ -40,11 +44,13 @@ def describe_chart(t: Translator, resolved: ResolvedInput, chart: Chart) -> str:
     for b in chart.bodies:
         house = f"  {t('cli-house-short')} {b.house}" if b.house else ""
         retro = " ℞" if b.retrograde else ""
-        lines.append(f"  {t(f'planet-{b.id}'):<18} {_dms(b.degree_in_sign)} {t(f'sign-{b.sign}'):<12}{retro}{house}")
+        lines.append(
+            f"  {t(f'planet-{b.id}'):<22} {_dms(b.degree_in_sign)} {t(f'sign-{b.sign}'):<12}{retro}{house}"
+        )
     if chart.angles is not None:
         lines.append("")
-        lines.append(f"  {'ASC':<18} {_dms(chart.angles.asc % 30)} {t(f'sign-{_sign(chart.angles.asc)}')}")
-        lines.append(f"  {'MC':<18} {_dms(chart.angles.mc % 30)} {t(f'sign-{_sign(chart.angles.mc)}')}")
+        lines.append(f"  {'ASC':<22} {_dms(chart.angles.asc % 30)} {t(f'sign-{_sign(chart.angles.asc)}')}")
+        lines.append(f"  {'MC':<22} {_dms(chart.angles.mc % 30)} {t(f'sign-{_sign(chart.angles.mc)}')}")
     if chart.houses is not None:
         lines.append("")
         lines.append(t("cli-houses", system=chart.houses.system))
@@ -55,7 +61,9 @@ def describe_chart(t: Translator, resolved: ResolvedInput, chart: Chart) -> str:
         lines.append(t("cli-aspects"))
         for a in chart.aspects:
             state = t("cli-applying") if a.applying else t("cli-separating")
-            lines.append(f"  {_name(t, a.a)} — {t(f'aspect-{a.type}')} — {_name(t, a.b)}  ({a.orb:.2f}°, {state})")
+            lines.append(
+                f"  {_name(t, a.a)} — {t(f'aspect-{a.type}')} — {_name(t, a.b)}  ({a.orb:.2f}°, {state})"
+            )
     if chart.warnings:
         lines.append("")
         lines.extend(f"! {warning_message(t, w)}" for w in chart.warnings)

@@ -82,7 +82,9 @@ class Settings(BaseSettings):
                 raise ValueError("MODE=webhook needs WEBHOOK_BASE_URL")
             secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
             if not _SECRET_TOKEN_RE.match(secret):
-                raise ValueError("MODE=webhook needs WEBHOOK_SECRET: 1-256 characters of A-Z, a-z, 0-9, _ and -")
+                raise ValueError(
+                    "MODE=webhook needs WEBHOOK_SECRET: 1-256 characters of A-Z, a-z, 0-9, _ and -"
+                )
         return self
 
     @property

@@ -22,15 +22,21 @@ class Metrics:
             buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
             registry=self.registry,
         )
-        self.errors = Counter("astral_errors_total", "Handler errors, by handler", ["handler"], registry=self.registry)
+        self.errors = Counter(
+            "astral_errors_total", "Handler errors, by handler", ["handler"], registry=self.registry
+        )
         self.duplicates = Counter(
             "astral_duplicate_updates_total", "Re-sent updates ignored", registry=self.registry
         )
         self.loop_lag = Gauge(
-            "astral_event_loop_lag_seconds", "How late a 0.5 s timer fired, last sample", registry=self.registry
+            "astral_event_loop_lag_seconds",
+            "How late a 0.5 s timer fired, last sample",
+            registry=self.registry,
         )
         self.loop_lag_max = Gauge(
-            "astral_event_loop_lag_max_seconds", "Largest event-loop lag seen since start", registry=self.registry
+            "astral_event_loop_lag_max_seconds",
+            "Largest event-loop lag seen since start",
+            registry=self.registry,
         )
 
     def render(self) -> bytes:
@@ -49,7 +55,7 @@ class Metrics:
 
 
 @contextlib.contextmanager
-def timed(metrics: Metrics, handler: str):  # type: ignore[no-untyped-def]
+def timed(metrics: Metrics, handler: str):
     started = time.perf_counter()
     try:
         yield

@@ -58,6 +58,8 @@ async def serve(settings: Settings) -> None:
         await _wait_started(server, server_task)
         await _run_bot(runtime, stop)
     finally:
+        if runtime.sandbox is not None:
+            await runtime.sandbox.aclose()  # wakes long polls so the HTTP server can close at once
         server.should_exit = True
         with contextlib.suppress(asyncio.CancelledError):
             await server_task
@@ -110,5 +112,5 @@ async def _run_bot(runtime: Runtime, stop: asyncio.Event) -> None:
             if app.updater is not None and app.updater.running:
                 await app.updater.stop()
             # New webhook requests get 503 (Telegram re-sends them later); those being handled finish.
-            await runtime.gate.close_and_drain(timeout=30.0)
+            await runtime.gate.close_and_drain(grace=30.0)
             await app.stop()

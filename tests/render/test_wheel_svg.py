@@ -44,7 +44,7 @@ def test_svg_has_the_twelve_signs_in_zodiac_order() -> None:
 def test_svg_has_one_glyph_per_body_with_the_true_node_and_its_opposite() -> None:
     chart = make_chart()
     glyphs = of_class(parse(chart), "text", "body-glyph")
-    drawn = [e.get("data-body") for e in glyphs]
+    drawn = [e.get("data-body", "") for e in glyphs]
     expected = [b.id for b in chart.bodies if b.id != "mean_node"] + ["south_node"]
     assert sorted(drawn) == sorted(expected)
     for element in glyphs:

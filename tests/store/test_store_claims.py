@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from astralbot.store.database import Database
+from astralbot.store.migrate import upgrade
 from astralbot.store.repositories import PaymentEventRepository, ProcessedUpdateRepository
 
 
@@ -44,6 +45,18 @@ async def test_twenty_concurrent_claims_of_one_update_yield_one_winner(db: Datab
 async def test_concurrent_claims_of_different_updates_all_win(db: Database) -> None:
     results = await asyncio.gather(*(_claim_update(db, 5000 + i) for i in range(20)))
     assert all(results)
+
+
+async def test_claims_from_separate_engines_on_one_sqlite_file(sqlite_url: str) -> None:
+    # One engine keeps one SQLite connection; separate engines (or processes) meet at the file lock.
+    engines = [Database(sqlite_url) for _ in range(5)]
+    try:
+        await upgrade(engines[0])
+        results = await asyncio.gather(*(_claim_update(db, 99) for db in engines for _ in range(4)))
+        assert results.count(True) == 1
+    finally:
+        for db in engines:
+            await db.dispose()
 
 
 async def test_payment_event_claimed_once_under_concurrency(db: Database) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -9,7 +11,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
 from astralbot.store import migrate
-from astralbot.store.database import Database
+from astralbot.store.database import SQLITE_BUSY_TIMEOUT_MS, Database
 from astralbot.store.models import Base
 
 ALL_TABLES = {
@@ -72,6 +74,17 @@ async def test_upgrade_step_by_step(db_url: str) -> None:
         await database.dispose()
 
 
+async def test_instances_starting_together_migrate_once(db_url: str) -> None:
+    instances = [Database(db_url) for _ in range(3)]
+    try:
+        await asyncio.gather(*(migrate.upgrade(database) for database in instances))
+        assert await migrate.current_revision(instances[0]) == "0003_login"
+        assert await _tables(instances[0]) == ALL_TABLES
+    finally:
+        for database in instances:
+            await database.dispose()
+
+
 async def test_sqlite_file_directory_is_created_and_pragmas_apply(tmp_path) -> None:
     database = Database(f"sqlite+aiosqlite:///{tmp_path / 'nested' / 'dir' / 'x.db'}")
     try:
@@ -80,7 +93,7 @@ async def test_sqlite_file_directory_is_created_and_pragmas_apply(tmp_path) -> N
         async with database.engine.connect() as conn:
             assert (await conn.exec_driver_sql("PRAGMA journal_mode")).scalar() == "wal"
             assert (await conn.exec_driver_sql("PRAGMA foreign_keys")).scalar() == 1
-            assert (await conn.exec_driver_sql("PRAGMA busy_timeout")).scalar() > 0
+            assert (await conn.exec_driver_sql("PRAGMA busy_timeout")).scalar() == SQLITE_BUSY_TIMEOUT_MS
     finally:
         await database.dispose()
 

@@ -22,7 +22,9 @@ async def on_error(update: object, context: AstralContext) -> None:
     update_id = update.update_id if isinstance(update, Update) else None
     # Never log the update itself: it carries birth data. Its id is enough to correlate.
     notes = getattr(error, "__notes__", [])
-    handler = next((n.split("=", 1)[1] for n in notes if n.startswith("astral-handler=")), _handler_name(update))
+    handler = next(
+        (n.split("=", 1)[1] for n in notes if n.startswith("astral-handler=")), _handler_name(update)
+    )
     log.error("handler %s failed on update %s", handler, update_id, exc_info=error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return

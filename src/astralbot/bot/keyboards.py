@@ -43,8 +43,14 @@ def back_to_menu(t: Translator) -> InlineKeyboardMarkup:
 def profile(t: Translator) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
-            [_button(t("btn-edit-name"), EDIT_PREFIX + "name"), _button(t("btn-edit-date"), EDIT_PREFIX + "date")],
-            [_button(t("btn-edit-time"), EDIT_PREFIX + "time"), _button(t("btn-edit-place"), EDIT_PREFIX + "place")],
+            [
+                _button(t("btn-edit-name"), EDIT_PREFIX + "name"),
+                _button(t("btn-edit-date"), EDIT_PREFIX + "date"),
+            ],
+            [
+                _button(t("btn-edit-time"), EDIT_PREFIX + "time"),
+                _button(t("btn-edit-place"), EDIT_PREFIX + "place"),
+            ],
             [_button(t("btn-chart"), CHART)],
             [_button(t("btn-menu"), MENU)],
         ]
@@ -73,5 +79,8 @@ def after_chart(t: Translator) -> InlineKeyboardMarkup:
 
 def languages(t: Translator) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[_button("Русский", LANG_PREFIX + "ru"), _button("English", LANG_PREFIX + "en")], [_button(t("btn-menu"), MENU)]]
+        [
+            [_button("Русский", LANG_PREFIX + "ru"), _button("English", LANG_PREFIX + "en")],
+            [_button(t("btn-menu"), MENU)],
+        ]
     )

@@ -23,7 +23,7 @@ async def edit_field(update: Update, context: AstralContext) -> None:
     field = query.data.removeprefix(keyboards.EDIT_PREFIX)
     if field not in EDITABLE_FIELDS:
         return
-    profile = await context.services.profiles.begin_edit(update.update_id, tg_user(update), field)  # type: ignore[arg-type]
+    profile = await context.services.profiles.begin_edit(update.update_id, tg_user(update), field)
     t = t_for(profile.locale)
     await show(update, t(f"ask-{field}"), keyboards.editing(t, field))
 
@@ -58,7 +58,9 @@ async def _reply_outcome(update: Update, outcome: InputOutcome) -> None:
         text = t(f"error-{outcome.error_code}", **outcome.error_params) + "\n\n" + t(f"ask-{outcome.field}")
         await show(update, text, keyboards.editing(t, outcome.field))
     elif outcome.kind == "choose_place":
-        await show(update, t("choose-place"), keyboards.place_choices(t, outcome.choices, outcome.profile.locale))
+        await show(
+            update, t("choose-place"), keyboards.place_choices(t, outcome.choices, outcome.profile.locale)
+        )
     else:
         await _saved(update, t, outcome)
 

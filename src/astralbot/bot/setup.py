@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from telegram import BotCommand, Update
 from telegram.error import BadRequest
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
 from astralbot.bot import chart, keyboards, menu, profile
 from astralbot.bot.context import AstralContext
@@ -16,7 +25,7 @@ from astralbot.i18n import LOCALES, translator
 from astralbot.metrics import Metrics, timed
 from astralbot.services.unit_of_work import DuplicateUpdate
 
-Handler = Callable[[Update, AstralContext], Awaitable[None]]
+Handler = Callable[[Update, AstralContext], Coroutine[Any, Any, None]]
 COMMANDS = ("start", "profile", "chart", "language", "help", "about", "cancel")
 
 
@@ -27,10 +36,8 @@ def _wrap(name: str, fn: Handler, metrics: Metrics) -> Handler:
     @functools.wraps(fn)
     async def wrapped(update: Update, context: AstralContext) -> None:
         if update.callback_query is not None:
-            try:
+            with contextlib.suppress(BadRequest):  # a re-sent update: answered the first time
                 await update.callback_query.answer()
-            except BadRequest:
-                pass  # a re-sent update: the query was answered the first time
         with timed(metrics, name):
             try:
                 await fn(update, context)
@@ -57,11 +64,11 @@ def _count_update(metrics: Metrics) -> Handler:
     return count
 
 
-def register_handlers(app: Application, metrics: Metrics) -> None:  # type: ignore[type-arg]
-    def cmd(name: str, fn: Handler) -> CommandHandler:  # type: ignore[type-arg]
+def register_handlers(app: Application, metrics: Metrics) -> None:
+    def cmd(name: str, fn: Handler) -> CommandHandler:
         return CommandHandler(name, _wrap(f"/{name}", fn, metrics))
 
-    def cb(pattern: str, name: str, fn: Handler) -> CallbackQueryHandler:  # type: ignore[type-arg]
+    def cb(pattern: str, name: str, fn: Handler) -> CallbackQueryHandler:
         return CallbackQueryHandler(_wrap(name, fn, metrics), pattern=pattern)
 
     app.add_handler(TypeHandler(Update, _count_update(metrics)), group=-1)
@@ -92,10 +99,10 @@ def register_handlers(app: Application, metrics: Metrics) -> None:  # type: igno
             MessageHandler(filters.COMMAND, _wrap("unknown_command", menu.menu, metrics)),
         ]
     )
-    app.add_error_handler(on_error)  # type: ignore[arg-type]
+    app.add_error_handler(on_error)
 
 
-async def publish_commands(app: Application) -> None:  # type: ignore[type-arg]
+async def publish_commands(app: Application) -> None:
     """setMyCommands for each language, Russian as the default list."""
     for locale in LOCALES:
         t = translator(locale)

@@ -20,7 +20,20 @@ _DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
 _YEAR_FIRST = re.compile(r"(\d{4})[./-](\d{1,2})[./-](\d{1,2})")
 _TIME = re.compile(r"(\d{1,2})[:.\-h ](\d{2})(?:[:.](\d{2}))?|(\d{2})(\d{2})")
 _UNKNOWN_TIME = frozenset(
-    {"?", "??", "-", "—", "не знаю", "незнаю", "неизвестно", "нет", "unknown", "dont know", "don't know", "idk"}
+    {
+        "?",
+        "??",
+        "-",
+        "—",
+        "не знаю",
+        "незнаю",
+        "неизвестно",
+        "нет",
+        "unknown",
+        "dont know",
+        "don't know",
+        "idk",
+    }
 )
 
 
@@ -61,6 +74,12 @@ def check_year(year: int) -> None:
         raise BirthInputError("year_range", year=year, min=MIN_YEAR, max=MAX_YEAR)
 
 
+def check_not_future(birth: date, today: date) -> None:
+    """A birth date cannot be after `today` (the caller's clock: the domain reads none)."""
+    if birth > today:
+        raise BirthInputError("date_future", value=birth.isoformat())
+
+
 def parse_time(text: str) -> time | None:
     """`14:30`, `14.30`, `1430`, `9:05`, `14:30:15`; "не знаю", "unknown", "?" → None (unknown)."""
     raw = text.strip()
@@ -74,7 +93,7 @@ def parse_time(text: str) -> time | None:
     minute = int(minute_s or compact_m)
     second = int(second_s or 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise BirthInputError("time_format", value=raw)
+        raise BirthInputError("time_impossible", value=raw)
     return time(hour, minute, second)
 
 

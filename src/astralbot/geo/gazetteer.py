@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -125,6 +126,20 @@ class Gazetteer:
                 break
         return result
 
+    def nearest(self, lat: float, lon: float) -> Place:
+        """The place closest to a point (great-circle), for a time zone when only coordinates are given.
+
+        A linear scan (~10 ms): it serves a command-line option, not a per-message path."""
+        rlat, rlon = math.radians(lat), math.radians(lon)
+        cos_lat = math.cos(rlat)
+
+        def distance(p: Place) -> float:
+            plat, plon = math.radians(p.lat), math.radians(p.lon)
+            dlon = (rlon - plon + math.pi) % (2 * math.pi) - math.pi
+            return (1 - math.cos(rlat - plat)) + cos_lat * math.cos(plat) * (1 - math.cos(dlon))
+
+        return min(self._places, key=distance)
+
     def _places_at(self, indexes: Iterable[int], limit: int) -> list[Place]:
         out: list[Place] = []
         for i in indexes:
@@ -139,11 +154,7 @@ class Gazetteer:
         wanted = [self._qualifiers.get(normalize_name(q)) for q in qualifiers if normalize_name(q)]
         if any(w is None for w in wanted):
             return []
-        matching = (
-            i
-            for i in indexes
-            if all(_matches(self._places[i], w) for w in wanted if w is not None)
-        )
+        matching = (i for i in indexes if all(_matches(self._places[i], w) for w in wanted if w is not None))
         return self._places_at(matching, limit)
 
     def _search_prefix(self, key: str, limit: int) -> list[Place]:
@@ -188,7 +199,7 @@ class _PymorphyLexicon:
     dictionary form: it tells "Пермь" from Bulgarian "Перм" and "Прага" from "Праг"."""
 
     def __init__(self) -> None:
-        import pymorphy3  # noqa: PLC0415 - needed only while building; heavy
+        import pymorphy3  # only while building, and optional: see _russian_lexicon
 
         self._morph = pymorphy3.MorphAnalyzer()
 

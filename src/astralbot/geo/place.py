@@ -22,9 +22,13 @@ class Place:
     population: int
 
     def display_name(self, locale: str) -> str:
-        """"Москва, Россия" in Russian; "Moscow, Idaho, United States" in English."""
+        """The name to show: «Москва, Россия» in Russian, "Moscow, Idaho, United States" in English."""
         if locale == "ru":
-            parts = [self.name_ru or self.name, self.admin1_ru or self.admin1, self.country_ru or self.country]
+            parts = [
+                self.name_ru or self.name,
+                self.admin1_ru or self.admin1,
+                self.country_ru or self.country,
+            ]
         else:
             parts = [self.name, self.admin1, self.country]
         return ", ".join(p for p in parts if p)

@@ -75,9 +75,7 @@ def major_aspects(chart: Chart, limit: int = MAX_ASPECTS) -> tuple[Aspect, ...]:
     """Aspects between planets and angles, tightest first, at most `limit` (ties broken stably)."""
     order = {point: i for i, point in enumerate(ASPECT_POINTS)}
     eligible = [
-        a
-        for a in chart.aspects
-        if a.a in order and a.b in order and not (a.a in ANGLES and a.b in ANGLES)
+        a for a in chart.aspects if a.a in order and a.b in order and not (a.a in ANGLES and a.b in ANGLES)
     ]
     eligible.sort(key=lambda a: (a.orb, order[a.a], order[a.b], a.type))
     return tuple(eligible[:limit])
@@ -174,12 +172,15 @@ def _aspects(chart: Chart, t: Translator) -> Section:
     paragraphs = [t("aspects-intro")]
     explained: set[str] = set()
     for aspect in aspects:
-        paragraphs.append(_aspect_paragraph(t, aspect, first_of_type=aspect.type not in explained))
-        explained.add(aspect.type)
+        text, told_meaning = _aspect_paragraph(t, aspect, first_of_type=aspect.type not in explained)
+        paragraphs.append(text)
+        if told_meaning:
+            explained.add(aspect.type)
     return Section(t("heading-aspects"), tuple(paragraphs), "aspects")
 
 
-def _aspect_paragraph(t: Translator, aspect: Aspect, first_of_type: bool) -> str:
+def _aspect_paragraph(t: Translator, aspect: Aspect, first_of_type: bool) -> tuple[str, bool]:
+    """The paragraph for one aspect, and whether it told the general meaning of its type."""
     title = t(
         f"aspect-title-{aspect.type}",
         a=t(f"planet-{aspect.a}"),
@@ -189,7 +190,7 @@ def _aspect_paragraph(t: Translator, aspect: Aspect, first_of_type: bool) -> str
     orb = t("aspect-orb", orb=round(aspect.orb, 1), phase="applying" if aspect.applying else "separating")
     pair = _pair_key(aspect)
     if pair is not None:
-        return t("aspect-paragraph", title=title, orb=orb, body=t(pair))
+        return t("aspect-paragraph", title=title, orb=orb, body=t(pair)), False
     body = t(
         f"aspect-frame-{aspect.type}",
         fa=t(f"planet-function-{aspect.a}"),
@@ -198,8 +199,8 @@ def _aspect_paragraph(t: Translator, aspect: Aspect, first_of_type: bool) -> str
     # The general meaning of an aspect type is told once, at its tightest occurrence.
     if first_of_type:
         meaning = t(f"aspect-meaning-{aspect.type}")
-        return t("aspect-paragraph-explained", title=title, orb=orb, body=body, meaning=meaning)
-    return t("aspect-paragraph", title=title, orb=orb, body=body)
+        return t("aspect-paragraph-explained", title=title, orb=orb, body=body, meaning=meaning), True
+    return t("aspect-paragraph", title=title, orb=orb, body=body), False
 
 
 def _pair_key(aspect: Aspect) -> str | None:

@@ -144,7 +144,7 @@ def _radial(
 
 
 def _zodiac(shapes: list[Shape], screen: Screen) -> None:
-    for i, sign in enumerate(SIGNS):
+    for i in range(len(SIGNS)):
         start = screen(i * 30.0)
         shapes.append(
             Band(R_ZODIAC_IN, R_OUTER, start, start + 30.0, theme.ELEMENT_FILLS[i % 4], "sign-sector")
@@ -155,9 +155,17 @@ def _zodiac(shapes: list[Shape], screen: Screen) -> None:
         )
         x, y = polar(R_SIGN, screen(i * 30.0 + 15.0))
         shapes.append(
-            Label(x, y, SIGN_GLYPHS[sign], 32, theme.ELEMENT_INKS[i % 4], "sign-glyph", symbol=True,
-                  data=(("sign", sign),))
-        )  # fmt: skip
+            Label(
+                x,
+                y,
+                SIGN_GLYPHS[sign],
+                32,
+                theme.ELEMENT_INKS[i % 4],
+                "sign-glyph",
+                symbol=True,
+                data=(("sign", sign),),
+            )
+        )
     shapes.append(Circle(R_ZODIAC_IN, None, 0, theme.WHEEL_FILL, "wheel"))
     for degree in range(360):
         if degree % 30 == 0:
@@ -173,9 +181,16 @@ def _zodiac(shapes: list[Shape], screen: Screen) -> None:
 def _houses(shapes: list[Shape], cusps: tuple[float, ...], screen: Screen) -> None:
     for number, cusp in enumerate(cusps, start=1):
         shapes.append(
-            _radial(R_ASPECT, R_ZODIAC_IN, screen(cusp), theme.CUSP_STROKE, 1.0, "cusp",
-                    data=(("house", str(number)),))
-        )  # fmt: skip
+            _radial(
+                R_ASPECT,
+                R_ZODIAC_IN,
+                screen(cusp),
+                theme.CUSP_STROKE,
+                1.0,
+                "cusp",
+                data=(("house", str(number)),),
+            )
+        )
     for number, cusp in enumerate(cusps, start=1):
         following = cusps[number % len(cusps)]
         middle = cusp + ((following - cusp) % 360.0) / 2.0
@@ -202,10 +217,18 @@ def _aspects(shapes: list[Shape], chart: Chart, screen: Screen) -> None:
         # Tighter aspects are drawn bolder.
         width = max(0.8, min(2.2, 2.2 - 0.2 * aspect.orb))
         shapes.append(
-            Line(x1, y1, x2, y2, theme.ASPECT_COLORS[aspect.type], width, "aspect",
-                 dashed=aspect.orb > theme.WIDE_ORB[aspect.type],
-                 data=(("type", aspect.type), ("a", aspect.a), ("b", aspect.b)))
-        )  # fmt: skip
+            Line(
+                x1,
+                y1,
+                x2,
+                y2,
+                theme.ASPECT_COLORS[aspect.type],
+                width,
+                "aspect",
+                dashed=aspect.orb > theme.WIDE_ORB[aspect.type],
+                data=(("type", aspect.type), ("a", aspect.a), ("b", aspect.b)),
+            )
+        )
 
 
 def _text_extent(text: str, size: int, bold: bool, direction: tuple[float, float]) -> float:
@@ -229,9 +252,17 @@ def _axes(shapes: list[Shape], asc: float, mc: float, screen: Screen, t: Transla
         label = t(name)
         off = _text_extent(label, 17, True, normal) + 3
         shapes.append(
-            Label(ex + normal[0] * off, ey + normal[1] * off, label, 17, theme.AXIS_STROKE, "angle-label",
-                  bold=True, data=(("angle", name),))
-        )  # fmt: skip
+            Label(
+                ex + normal[0] * off,
+                ey + normal[1] * off,
+                label,
+                17,
+                theme.AXIS_STROKE,
+                "angle-label",
+                bold=True,
+                data=(("angle", name),),
+            )
+        )
         deg, minute = degree_parts(degree_in_sign(lon))
         text = f"{deg}{SIGN_GLYPHS[SIGNS[int(lon % 360 // 30)]]}{minute}"
         off = _text_extent(text, 13, False, normal) + 3
@@ -263,8 +294,19 @@ def _bodies(shapes: list[Shape], chart: Chart, screen: Screen) -> None:
             shapes.append(Line(x1, y1, x2, y2, theme.LEADER_STROKE, 0.9, "leader"))
         data = (("body", body_id),)
         x, y = polar(R_GLYPH, moved)
-        shapes.append(Label(x, y, BODY_GLYPHS[body_id], 28, theme.INK, "body-glyph", halo=theme.WHEEL_FILL, symbol=True,
-                            data=data))  # fmt: skip
+        shapes.append(
+            Label(
+                x,
+                y,
+                BODY_GLYPHS[body_id],
+                28,
+                theme.INK,
+                "body-glyph",
+                halo=theme.WHEEL_FILL,
+                symbol=True,
+                data=data,
+            )
+        )
         deg, minute = degree_parts(degree_in_sign(lon))
         x, y = polar(R_DEGREE, moved)
         shapes.append(Label(x, y - 8, deg, 14, theme.INK, "degree-label", halo=theme.WHEEL_FILL, data=data))
@@ -293,8 +335,9 @@ def _captions(shapes: list[Shape], chart: Chart, t: Translator) -> None:
     x, y = 836.0, 862.0
     for aspect_type, color in theme.ASPECT_COLORS.items():
         shapes.append(Line(x, y, x + 26, y, color, 2.0, "legend-line"))
-        shapes.append(Label(x + 34, y, t(f"render-aspect-{aspect_type}"), 13, theme.MUTED_INK, "legend",
-                            anchor="start"))  # fmt: skip
+        shapes.append(
+            Label(x + 34, y, t(f"render-aspect-{aspect_type}"), 13, theme.MUTED_INK, "legend", anchor="start")
+        )
         y += 20.0
     shapes.append(Line(x, y, x + 26, y, theme.MUTED_INK, 1.4, "legend-line", dashed=True))
     shapes.append(Label(x + 34, y, t("render-wide-orb"), 13, theme.MUTED_INK, "legend", anchor="start"))

@@ -6,7 +6,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from astralbot.astro.model import Chart
 from astralbot.render.fonts import FONT_FAMILY
-from astralbot.render.layout import CANVAS, Band, Circle, HALO_WIDTH, Label, Line, Shape, build_layout, polar
+from astralbot.render.layout import CANVAS, HALO_WIDTH, Band, Circle, Label, Line, Shape, build_layout, polar
 from astralbot.render.svg_font import EMBEDDED_FAMILY, TEXT_STYLE, embedded_font_css
 
 FONT_STACK = (
@@ -66,16 +66,18 @@ def _band_path(band: Band) -> str:
     ix2, iy2 = polar(band.r_in, band.end)
     ix1, iy1 = polar(band.r_in, band.start)
     # Screen y points down, so counter-clockwise on screen is SVG's negative sweep direction.
+    r_out, r_in = _num(band.r_out), _num(band.r_in)
     return (
-        f"M{_num(ox1)} {_num(oy1)} A{_num(band.r_out)} {_num(band.r_out)} 0 {large} 0 {_num(ox2)} {_num(oy2)} "
-        f"L{_num(ix2)} {_num(iy2)} A{_num(band.r_in)} {_num(band.r_in)} 0 {large} 1 {_num(ix1)} {_num(iy1)}Z"
+        f"M{_num(ox1)} {_num(oy1)} A{r_out} {r_out} 0 {large} 0 {_num(ox2)} {_num(oy2)} "
+        f"L{_num(ix2)} {_num(iy2)} A{r_in} {r_in} 0 {large} 1 {_num(ix1)} {_num(iy1)}Z"
     )
 
 
 def _label(label: Label) -> str:
     weight = ' font-weight="bold"' if label.bold else ""
     halo = (
-        f' stroke="{label.halo}" stroke-width="{_num(HALO_WIDTH * 2)}" stroke-linejoin="round" paint-order="stroke"'
+        f' stroke="{label.halo}" stroke-width="{_num(HALO_WIDTH * 2)}" '
+        'stroke-linejoin="round" paint-order="stroke"'
         if label.halo
         else ""
     )

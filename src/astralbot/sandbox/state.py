@@ -10,6 +10,7 @@ import bisect
 import re
 import secrets
 import time
+from collections import deque
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,6 +33,7 @@ from astralbot.sandbox.model import (
 from astralbot.sandbox.signals import Signal
 from astralbot.sandbox.webhook import WebhookDispatcher
 
+_KEEP_RECORDS = 20_000
 # Telegram sends these only when asked for explicitly in allowed_updates.
 _OPT_IN_UPDATES = {"chat_member", "message_reaction", "message_reaction_count"}
 _COMMAND = re.compile(r"^/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]+)?")
@@ -91,7 +93,8 @@ class FakeTelegram:
         self.commands: dict[tuple[str, str], list[Json]] = {}
         self.webhook = WebhookConfig()
         self.faults: list[Fault] = []
-        self.calls: list[CallRecord] = []
+        # Bounded so that a long-running sandbox does not grow without limit.
+        self.calls: deque[CallRecord] = deque(maxlen=_KEEP_RECORDS)
         self.pending: list[PendingUpdate] = []
         self.history: dict[int, Json] = {}
         self.allowed_updates: list[str] = []
@@ -138,6 +141,11 @@ class FakeTelegram:
             "username": self.bot_username,
         }
 
+    @property
+    def event_seq(self) -> int:
+        """Sequence number of the latest user-visible event; user actions report it as their mark."""
+        return self._event_seq
+
     def get_me(self) -> Json:
         return {
             **self.bot_user(),
@@ -181,6 +189,8 @@ class FakeTelegram:
         self._next_update_id += 1
         update: Json = {"update_id": update_id, kind: payload}
         self.history[update_id] = update
+        if len(self.history) > _KEEP_RECORDS:
+            del self.history[next(iter(self.history))]
         if self._is_allowed(kind):
             self.pending.append(PendingUpdate(update=update, chat_key=str(chat_key)))
             self._updates_changed()
@@ -473,6 +483,8 @@ class FakeTelegram:
             "chat_instance": str(hash((self.bot_id, user_id)) & 0x7FFFFFFFFFFFFFFF),
             "data": callback_data,
         }
+        if len(self.callback_queries) >= _KEEP_RECORDS:
+            del self.callback_queries[next(iter(self.callback_queries))]
         self.callback_queries[query_id] = CallbackQueryRecord(
             id=query_id,
             user_id=user_id,

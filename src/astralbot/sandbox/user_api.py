@@ -68,9 +68,10 @@ def user_api_router(state: FakeTelegram) -> APIRouter:
                 language_code=body.get("language_code"),
                 first_name=body.get("first_name"),
             )
+            seq = state.event_seq
         except UserSideError as exc:
             return _error(exc)
-        return JSONResponse({"ok": True, "message": message})
+        return JSONResponse({"ok": True, "message": message, "seq": seq})
 
     @router.post("/press")
     async def press(request: Request) -> Response:
@@ -79,18 +80,20 @@ def user_api_router(state: FakeTelegram) -> APIRouter:
             query = state.user_press(
                 _int(body, "user_id"), _int(body, "message_id"), str(body.get("callback_data", ""))
             )
+            seq = state.event_seq
         except UserSideError as exc:
             return _error(exc)
-        return JSONResponse({"ok": True, "callback_query": query})
+        return JSONResponse({"ok": True, "callback_query": query, "seq": seq})
 
     @router.post("/pay")
     async def pay(request: Request) -> Response:
         try:
             body = await _body(request)
             outcome = await state.user_pay(_int(body, "user_id"), _int(body, "message_id"))
+            seq = state.event_seq
         except UserSideError as exc:
             return _error(exc)
-        return JSONResponse({"ok": True, **outcome})
+        return JSONResponse({"ok": True, **outcome, "seq": seq})
 
     @router.get("/commands")
     async def commands(language_code: str = "") -> dict[str, Any]:

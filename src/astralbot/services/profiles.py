@@ -6,7 +6,8 @@ another instance continues the conversation where it was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date, time
 from typing import Any, Literal
 
@@ -88,7 +89,7 @@ class InputOutcome:
     profile: ProfileView
     field: EditableField | None = None
     error_code: str | None = None
-    error_params: dict[str, Any] = field(default_factory=dict)
+    error_params: dict[str, Any] = dataclass_field(default_factory=dict)
     choices: tuple[PlaceChoice, ...] = ()
     became_complete: bool = False
 
@@ -154,7 +155,9 @@ class ProfileService:
             return self.view_of(user) if user else None
 
     # -- editing -------------------------------------------------------------------------------
-    async def begin_edit(self, update_id: int | None, tg: TelegramUserInfo, field_: EditableField) -> ProfileView:
+    async def begin_edit(
+        self, update_id: int | None, tg: TelegramUserInfo, field_: EditableField
+    ) -> ProfileView:
         async with update_transaction(self._db, update_id) as session:
             user = await self.ensure_user(session, tg)
             user.pending_input = field_
@@ -184,7 +187,7 @@ class ProfileService:
             pending = user.pending_input
             if pending not in EDITABLE_FIELDS:
                 return InputOutcome("not_editing", self.view_of(user))
-            return await self._apply_text(session, user, pending, text.strip())  # type: ignore[arg-type]
+            return await self._apply_text(session, user, pending, text.strip())
 
     async def set_time_unknown(self, update_id: int | None, tg: TelegramUserInfo) -> InputOutcome:
         async with update_transaction(self._db, update_id) as session:
@@ -195,7 +198,9 @@ class ProfileService:
             user.pending_input = None
             return await self._saved(session, user, "time", was_complete)
 
-    async def choose_place(self, update_id: int | None, tg: TelegramUserInfo, geoname_id: int) -> InputOutcome:
+    async def choose_place(
+        self, update_id: int | None, tg: TelegramUserInfo, geoname_id: int
+    ) -> InputOutcome:
         async with update_transaction(self._db, update_id) as session:
             user = await self.ensure_user(session, tg)
             offered = (user.pending_data or {}).get("place_ids", [])
@@ -207,7 +212,9 @@ class ProfileService:
             self._store_place(user, place)
             return await self._saved(session, user, "place", was_complete)
 
-    async def _apply_text(self, session: AsyncSession, user: User, field_: EditableField, text: str) -> InputOutcome:
+    async def _apply_text(
+        self, session: AsyncSession, user: User, field_: EditableField, text: str
+    ) -> InputOutcome:
         was_complete = self.view_of(user).complete
         try:
             if field_ == "name":
@@ -224,7 +231,9 @@ class ProfileService:
             return InputOutcome("invalid", self.view_of(user), field_, err.code, dict(err.params))
         return await self._saved(session, user, field_, was_complete)
 
-    async def _apply_place(self, session: AsyncSession, user: User, text: str, was_complete: bool) -> InputOutcome:
+    async def _apply_place(
+        self, session: AsyncSession, user: User, text: str, was_complete: bool
+    ) -> InputOutcome:
         if len(text) < 2 or len(text) > 100:
             return InputOutcome("invalid", self.view_of(user), "place", "place_length")
         found = self._gazetteer.search(text, limit=PLACE_CHOICES)
@@ -254,7 +263,9 @@ class ProfileService:
         user.geoname_id = place.geoname_id
         user.pending_data = None
 
-    async def _saved(self, session: AsyncSession, user: User, field_: EditableField, was_complete: bool) -> InputOutcome:
+    async def _saved(
+        self, session: AsyncSession, user: User, field_: EditableField, was_complete: bool
+    ) -> InputOutcome:
         user.pending_input = None
         view = self.view_of(user)
         became_complete = view.complete and not was_complete

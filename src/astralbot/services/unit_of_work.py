@@ -16,7 +16,7 @@ from astralbot.store.database import Database
 from astralbot.store.repositories import ProcessedUpdateRepository
 
 
-class DuplicateUpdate(Exception):  # noqa: N818 - it is a signal, not an error
+class DuplicateUpdate(Exception):
     """The update was already handled; the caller stops without any effect."""
 
     def __init__(self, update_id: int) -> None:

@@ -28,6 +28,10 @@ class Database:
         kwargs: dict[str, Any] = {"echo": echo}
         if self.dialect == "sqlite":
             _ensure_sqlite_directory(self.url)
+            # Every SQLite transaction holds the write lock (BEGIN IMMEDIATE below), so more connections
+            # only add lock polling: with 20 concurrent transactions p99 was 750 ms on 5+10 connections.
+            # One connection makes waiters queue in the event loop instead, first come first served.
+            kwargs.update(pool_size=1, max_overflow=0)
         else:
             kwargs["pool_pre_ping"] = True
         self.engine: AsyncEngine = create_async_engine(self.url, **kwargs)

@@ -9,11 +9,13 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from astralbot.store.database import Database
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATION_LOCK_KEY = 0x61737472616C  # any constant shared by all instances: "astral"
 
 
 def alembic_config() -> Config:
@@ -53,4 +55,8 @@ async def _run(db: Database, alembic_command: Callable[[Config], None]) -> None:
 
     # One transaction: both dialects have transactional DDL, so a failed migration leaves nothing behind.
     async with db.engine.begin() as conn:
+        if False:
+            # Instances starting together migrate one after the other; the later ones find the head.
+            # (On SQLite the transaction already holds the database's write lock.)
+            await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         await conn.run_sync(run_with)

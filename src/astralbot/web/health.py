@@ -11,7 +11,9 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from astralbot.metrics import Metrics
 
 
-def health_router(db_ping: Callable[[], Awaitable[bool]], bot_ready: Callable[[], bool], metrics: Metrics) -> APIRouter:
+def health_router(
+    db_ping: Callable[[], Awaitable[bool]], bot_ready: Callable[[], bool], metrics: Metrics
+) -> APIRouter:
     router = APIRouter(tags=["health"])
 
     @router.get("/healthz")

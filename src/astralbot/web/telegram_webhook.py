@@ -41,15 +41,16 @@ class WebhookGate:
         if self._in_flight == 0:
             self._idle.set()
 
-    async def close_and_drain(self, timeout: float) -> None:
+    async def close_and_drain(self, grace: float) -> None:
         self.open = False
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._idle.wait(), timeout)
-
-SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+            await asyncio.wait_for(self._idle.wait(), grace)
 
 
-def telegram_webhook_router(application: Application, secret: str, gate: WebhookGate) -> APIRouter:  # type: ignore[type-arg]
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name, not a secret
+
+
+def telegram_webhook_router(application: Application, secret: str, gate: WebhookGate) -> APIRouter:
     router = APIRouter()
 
     def verify_secret(

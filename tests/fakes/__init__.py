@@ -1,0 +1,1 @@
+"""Fake external services (Telegram Bot API, YooKassa) served over real HTTP on loopback."""
