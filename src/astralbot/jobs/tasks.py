@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
+from typing import Any
 
-from astralbot.charting import BirthInput, build_chart
+from astralbot.charting import BirthInput, build_chart, chart_to_json
+from astralbot.i18n import translator
 from astralbot.reading.assemble import short_reading
 from astralbot.render import render_png
 
@@ -28,6 +30,7 @@ class FreeChart:
     png: bytes
     reading_html: str
     warnings: tuple[str, ...]  # warning codes, rendered by the bot
+    data: dict[str, Any]  # what the charts table keeps: the birth data and the `--json` contract
 
 
 def _birth(job: ChartJob) -> BirthInput:
@@ -42,8 +45,29 @@ def _birth(job: ChartJob) -> BirthInput:
     )
 
 
+def job_data(job: ChartJob) -> dict[str, Any]:
+    """The birth data as stored with a chart: enough to compute and draw it again."""
+    return {
+        "date": job.birth_date.isoformat(),
+        "time": job.birth_time.strftime("%H:%M") if job.birth_time else None,
+        "lat": job.lat,
+        "lon": job.lon,
+        "timezone": job.timezone,
+        "place": job.place_label,
+        "house_system": job.house_system,
+        "name": job.name,
+    }
+
+
 def make_free_chart(job: ChartJob) -> FreeChart:
-    _resolved, chart = build_chart(_birth(job))
+    resolved, chart = build_chart(_birth(job))
     png = render_png(chart, job.locale)
     reading = short_reading(chart, job.locale)
-    return FreeChart(png=png, reading_html=reading.as_html(), warnings=tuple(w.code for w in chart.warnings))
+    t = translator(job.locale)
+    contract = chart_to_json(resolved, chart, lambda w: t(f"warning-{w.code}", **w.params))
+    return FreeChart(
+        png=png,
+        reading_html=reading.as_html(),
+        warnings=tuple(w.code for w in chart.warnings),
+        data={"birth": job_data(job), "chart": contract},
+    )

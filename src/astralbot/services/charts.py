@@ -10,7 +10,7 @@ from astralbot.jobs.tasks import ChartJob, FreeChart, make_free_chart
 from astralbot.services.profiles import EditableField, ProfileService, ProfileView, TelegramUserInfo
 from astralbot.services.unit_of_work import update_transaction
 from astralbot.store.database import Database
-from astralbot.store.repositories import EventRepository
+from astralbot.store.repositories import ChartRepository, EventRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,4 +53,15 @@ class ChartService:
             await EventRepository(session).add("chart_requested", user.id, {"kind": "free"})
         # The transaction is closed: the CPU work must not hold a database lock.
         chart = await self._pool.run(make_free_chart, job_for(view))
+        await self._keep(view.user_id, chart, view.locale)
         return FreeChartOutcome("ready", view, chart=chart)
+
+    async def _keep(self, user_id: int, chart: FreeChart, locale: str) -> None:
+        """Save the chart for "My charts" on the site, once per distinct set of birth data."""
+        async with self._db.session() as session, session.begin():
+            charts = ChartRepository(session)
+            recent = await charts.list_for_user(user_id, limit=20)
+            birth = chart.data["birth"]
+            if any(c.order_id is None and c.chart_json.get("birth") == birth for c in recent):
+                return
+            await charts.add(user_id, chart.data, locale, png=chart.png)

@@ -218,7 +218,7 @@ class ProfileService:
         was_complete = self.view_of(user).complete
         try:
             if field_ == "name":
-                user.display_name = _validate_name(text)
+                user.display_name = validate_name(text)
             elif field_ == "date":
                 user.birth_date = parse_date(text)
             elif field_ == "time":
@@ -274,7 +274,8 @@ class ProfileService:
         return InputOutcome("saved", view, field_, became_complete=became_complete)
 
 
-def _validate_name(text: str) -> str:
+def validate_name(text: str) -> str:
+    """The chart's display name: 1-64 printable characters, inner whitespace folded."""
     name = " ".join(text.split())
     if not name:
         raise BirthInputError("name_empty")
