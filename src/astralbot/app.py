@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
@@ -17,13 +18,18 @@ from astralbot.bot.context import SERVICES_KEY, AstralContext, Services
 from astralbot.bot.setup import register_handlers
 from astralbot.config import Settings
 from astralbot.geo.gazetteer import Gazetteer, load_gazetteer
+from astralbot.jobs.delivery import DeliverySettings, DeliveryWorker
 from astralbot.jobs.pool import ChartPool
 from astralbot.metrics import Metrics
 from astralbot.services.charts import ChartService
+from astralbot.services.orders import OrderService
+from astralbot.services.payments import PaymentService
 from astralbot.services.profiles import ProfileService
+from astralbot.services.refunds import Refunds
 from astralbot.store.database import Database
 
 if TYPE_CHECKING:
+    from astralbot.payments.yookassa_gateway import YooKassaGateway
     from astralbot.sandbox import FakeTelegram
 from astralbot.web.app import create_web_app
 from astralbot.web.health import health_router
@@ -43,6 +49,7 @@ class Runtime:
     web: FastAPI
     webhook_secret: str
     gate: WebhookGate
+    delivery: DeliveryWorker
     sandbox: FakeTelegram | None  # the in-process fake Telegram, in sandbox mode
 
 
@@ -89,8 +96,25 @@ def build_runtime(settings: Settings) -> Runtime:
         api_base = settings.telegram_api_base_url
 
     application = build_application(settings, token, api_base)
-    application.bot_data[SERVICES_KEY] = Services(profiles, charts, settings.default_language)
+    orders = OrderService(
+        db, profiles, settings.price_stars, settings.price_rub * 100, settings.default_language
+    )
+    yookassa = yookassa_gateway_for(settings)
+    payments_service = PaymentService(
+        db, orders, delivery := _delivery(settings, db, pool, orders, application), application.bot, yookassa,
+        return_url=settings.site_url,
+    )  # fmt: skip
+    delivery.refund = Refunds(orders, application.bot, yookassa)
+    application.bot_data[SERVICES_KEY] = Services(
+        profiles, charts, payments_service, settings.default_language
+    )
     register_handlers(application, metrics)
+    if yookassa is not None:
+        from astralbot.web.yookassa_webhook import yookassa_webhook_router
+
+        routers.append(
+            yookassa_webhook_router(yookassa, payments_service.on_yookassa, settings.trusted_proxy_list)
+        )
 
     webhook_secret = (
         settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
@@ -99,7 +123,43 @@ def build_runtime(settings: Settings) -> Runtime:
     routers.append(telegram_webhook_router(application, webhook_secret, gate))
     routers.append(health_router(db.ping, lambda: application.running, metrics))
     web = create_web_app(routers, mounts)
-    return Runtime(settings, db, pool, gazetteer, metrics, application, web, webhook_secret, gate, sandbox)
+    return Runtime(
+        settings, db, pool, gazetteer, metrics, application, web, webhook_secret, gate, delivery, sandbox
+    )
+
+
+def _delivery(
+    settings: Settings,
+    db: Database,
+    pool: ChartPool,
+    orders: OrderService,
+    application: Application,
+) -> DeliveryWorker:
+    return DeliveryWorker(
+        db,
+        pool,
+        orders,
+        application.bot,
+        DeliverySettings(
+            lease=timedelta(seconds=settings.order_lease_seconds),
+            max_runs=settings.delivery_max_runs,
+            recovery_interval=settings.recovery_interval_seconds,
+        ),
+    )
+
+
+def yookassa_gateway_for(settings: Settings) -> YooKassaGateway | None:
+    if not settings.yookassa_enabled:
+        return None
+    from astralbot.payments.yookassa_gateway import YooKassaGateway
+
+    assert settings.yookassa_shop_id is not None and settings.yookassa_secret_key is not None
+    return YooKassaGateway(
+        settings.yookassa_shop_id,
+        settings.yookassa_secret_key.get_secret_value(),
+        api_url=settings.yookassa_api_url,
+        receipt_email=settings.yookassa_receipt_email,
+    )
 
 
 def _loopback(host: str) -> str:

@@ -58,6 +58,16 @@ def _parser() -> argparse.ArgumentParser:
     db_sub.add_parser("upgrade", help="apply all migrations")
 
     sub.add_parser("stats", help="print the funnel: started, completed a profile, requested a chart")
+
+    orders = sub.add_parser("orders", help="list recent orders; re-send or refund one")
+    orders.add_argument("--limit", type=int, default=20, help="how many orders to list (default 20)")
+    orders_sub = orders.add_subparsers(dest="orders_command")
+    resend = orders_sub.add_parser(
+        "resend", help="deliver an order's reading again (the running service sends it)"
+    )
+    resend.add_argument("order_id")
+    refund = orders_sub.add_parser("refund", help="refund an order through its payment provider")
+    refund.add_argument("order_id")
     return p
 
 
@@ -183,6 +193,13 @@ def _run_service_command(args: argparse.Namespace) -> None:
         print("database is up to date")
     elif args.command == "stats":
         print(asyncio.run(_stats(settings.database_url)))
+    elif args.command == "orders":
+        from astralbot.operator import run_orders_command
+
+        code = asyncio.run(
+            run_orders_command(settings, args.orders_command, getattr(args, "order_id", None), args.limit)
+        )
+        raise SystemExit(code)
 
 
 async def _db_upgrade(url: str) -> None:

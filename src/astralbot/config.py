@@ -6,6 +6,7 @@ Every variable is documented in the README's Configuration table.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from typing import Literal
 
@@ -44,6 +45,25 @@ class Settings(BaseSettings):
     # Bounded: PTB with unbounded concurrency is slower (httpcore rescans its pool per request).
     max_concurrent_updates: int = Field(default=32, ge=1, le=256, alias="MAX_CONCURRENT_UPDATES")
 
+    # Website sessions. Without JWT_SECRET a random one is made at start (sessions end on restart).
+    jwt_secret: SecretStr | None = Field(default=None, alias="JWT_SECRET")
+    jwt_ttl: int = Field(default=86400, ge=60, le=30 * 86400, alias="JWT_TTL")
+    public_base_url: str | None = Field(default=None, alias="PUBLIC_BASE_URL")
+    bot_username: str | None = Field(default=None, alias="BOT_USERNAME")
+
+    # Paid full reading
+    price_stars: int = Field(default=250, ge=1, le=100_000, alias="PRICE_STARS")
+    price_rub: int = Field(default=490, ge=1, le=1_000_000, alias="PRICE_RUB")
+    yookassa_shop_id: str | None = Field(default=None, alias="YOOKASSA_SHOP_ID")
+    yookassa_secret_key: SecretStr | None = Field(default=None, alias="YOOKASSA_SECRET_KEY")
+    yookassa_api_url: str | None = Field(default=None, alias="YOOKASSA_API_URL")  # a fake's URL in tests
+    yookassa_receipt_email: str | None = Field(default=None, alias="YOOKASSA_RECEIPT_EMAIL")
+    # Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or networks).
+    trusted_proxies: str = Field(default="", alias="TRUSTED_PROXIES")
+    order_lease_seconds: int = Field(default=120, ge=1, le=3600, alias="ORDER_LEASE_SECONDS")
+    delivery_max_runs: int = Field(default=3, ge=1, le=20, alias="DELIVERY_MAX_RUNS")
+    recovery_interval_seconds: float = Field(default=30.0, gt=0, le=3600, alias="RECOVERY_INTERVAL_SECONDS")
+
     @field_validator("default_language")
     @classmethod
     def _known_language(cls, value: str) -> str:
@@ -51,7 +71,7 @@ class Settings(BaseSettings):
             raise ValueError(f"must be one of {', '.join(LOCALES)}")
         return value
 
-    @field_validator("telegram_api_base_url", "webhook_base_url")
+    @field_validator("telegram_api_base_url", "webhook_base_url", "public_base_url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
         if value is None:
@@ -86,6 +106,36 @@ class Settings(BaseSettings):
                     "MODE=webhook needs WEBHOOK_SECRET: 1-256 characters of A-Z, a-z, 0-9, _ and -"
                 )
         return self
+
+    @field_validator("jwt_secret")
+    @classmethod
+    def _strong_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < 32:
+            raise ValueError("must be at least 32 characters")
+        return value
+
+    @property
+    def site_url(self) -> str:
+        """The website's public address, for links the bot sends."""
+        if self.public_base_url:
+            return self.public_base_url
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "::", "") else self.host  # noqa: S104 - a comparison
+        return f"http://{host}:{self.port}"
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        for item in filter(None, (p.strip() for p in value.split(","))):
+            ipaddress.ip_network(item, strict=False)  # raises ValueError with a clear message
+        return value
+
+    @property
+    def trusted_proxy_list(self) -> list[str]:
+        return [p.strip() for p in self.trusted_proxies.split(",") if p.strip()]
+
+    @property
+    def yookassa_enabled(self) -> bool:
+        return bool(self.yookassa_shop_id and self.yookassa_secret_key)
 
     @property
     def sandbox(self) -> bool:

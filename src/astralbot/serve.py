@@ -84,6 +84,7 @@ async def _wait_started(server: uvicorn.Server, task: asyncio.Task[None]) -> Non
 async def _run_bot(runtime: Runtime, stop: asyncio.Event) -> None:
     app = runtime.application
     settings = runtime.settings
+    recovery: asyncio.Task[None] | None = None
     async with app:  # initialize() … shutdown()
         await app.start()
         try:
@@ -103,6 +104,8 @@ async def _run_bot(runtime: Runtime, stop: asyncio.Event) -> None:
                 await app.updater.start_polling(
                     allowed_updates=["message", "callback_query", "pre_checkout_query"], timeout=25
                 )
+            # Paid orders left unfinished by a crash or restart are resumed now, then periodically.
+            recovery = asyncio.create_task(runtime.delivery.recover_forever(), name="order-recovery")
             log.info("ready: %s mode%s", settings.mode, " (sandbox)" if settings.sandbox else "")
             if settings.sandbox:
                 log.info("sandbox chat: http://%s:%s/sandbox", settings.host, settings.port)
@@ -113,4 +116,10 @@ async def _run_bot(runtime: Runtime, stop: asyncio.Event) -> None:
                 await app.updater.stop()
             # New webhook requests get 503 (Telegram re-sends them later); those being handled finish.
             await runtime.gate.close_and_drain(grace=30.0)
+            if recovery is not None:
+                recovery.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await recovery
+            # Deliveries in progress finish; an order cut off here is resumed by the next start.
+            await runtime.delivery.drain()
             await app.stop()

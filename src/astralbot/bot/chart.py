@@ -36,12 +36,6 @@ async def free_chart(update: Update, context: AstralContext) -> None:
         await chat.send_message(part, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
-async def full_reading(update: Update, context: AstralContext) -> None:
-    profile = await context.services.profiles.view(update.update_id, tg_user(update))
-    t = t_for(profile.locale)
-    await show(update, t("full-reading-soon"), keyboards.back_to_menu(t))
-
-
 def _escape(text: str) -> str:
     import html
 

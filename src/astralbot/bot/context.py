@@ -10,6 +10,7 @@ from telegram.ext import CallbackContext, ExtBot
 
 from astralbot.i18n import Translator, translator
 from astralbot.services.charts import ChartService
+from astralbot.services.payments import PaymentService
 from astralbot.services.profiles import ProfileService, TelegramUserInfo
 
 SERVICES_KEY = "services"
@@ -19,6 +20,7 @@ SERVICES_KEY = "services"
 class Services:
     profiles: ProfileService
     charts: ChartService
+    payments: PaymentService
     default_locale: str
 
 

@@ -21,6 +21,10 @@ TIME_UNKNOWN = "tu"
 EDIT_PREFIX = "e:"  # e:name, e:date, e:time, e:place
 PLACE_PREFIX = "pl:"  # pl:<geoname id>
 LANG_PREFIX = "l:"  # l:ru, l:en
+PAY_STARS = "pay:xtr"
+PAY_CARD = "pay:rub"
+MY_CHARTS = "mc"
+DOWNLOAD_PREFIX = "dl:"  # dl:<chart uuid>, 39 bytes
 
 
 def _button(text: str, data: str) -> InlineKeyboardButton:

@@ -14,11 +14,12 @@ from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     MessageHandler,
+    PreCheckoutQueryHandler,
     TypeHandler,
     filters,
 )
 
-from astralbot.bot import chart, keyboards, menu, profile
+from astralbot.bot import chart, keyboards, login, menu, payments, profile
 from astralbot.bot.context import AstralContext
 from astralbot.bot.errors import on_error
 from astralbot.i18n import LOCALES, translator
@@ -26,7 +27,7 @@ from astralbot.metrics import Metrics, timed
 from astralbot.services.unit_of_work import DuplicateUpdate
 
 Handler = Callable[[Update, AstralContext], Coroutine[Any, Any, None]]
-COMMANDS = ("start", "profile", "chart", "language", "help", "about", "cancel")
+COMMANDS = ("start", "profile", "chart", "login", "language", "help", "about", "cancel")
 
 
 def _wrap(name: str, fn: Handler, metrics: Metrics) -> Handler:
@@ -74,7 +75,14 @@ def register_handlers(app: Application, metrics: Metrics) -> None:
     app.add_handler(TypeHandler(Update, _count_update(metrics)), group=-1)
     app.add_handlers(
         [
+            # The site's "Log in with Telegram" deep link, before the generic /start.
+            CommandHandler(
+                "start",
+                _wrap("/start login", login.start_login, metrics),
+                filters=filters.Regex(login.START_PATTERN),
+            ),
             cmd("start", menu.start),
+            cmd("login", login.login_command),
             cmd("menu", menu.menu),
             cmd("help", menu.help_),
             cmd("about", menu.about),
@@ -92,7 +100,17 @@ def register_handlers(app: Application, metrics: Metrics) -> None:
             cb(f"^{keyboards.TIME_UNKNOWN}$", "time_unknown", profile.time_unknown),
             cb(f"^{keyboards.PLACE_PREFIX}", "place", profile.choose_place),
             cb(f"^{keyboards.CHART}$", "chart", chart.free_chart),
-            cb(f"^{keyboards.FULL_READING}$", "full_reading", chart.full_reading),
+            cb(f"^{keyboards.FULL_READING}$", "full_reading", payments.offer),
+            cb(f"^{keyboards.PAY_STARS}$", "pay_stars", payments.pay_stars),
+            cb(f"^{keyboards.PAY_CARD}$", "pay_card", payments.pay_card),
+            cb(f"^{keyboards.MY_CHARTS}$", "my_charts", payments.my_charts),
+            cb(f"^{keyboards.DOWNLOAD_PREFIX}", "download", payments.download),
+            PreCheckoutQueryHandler(_wrap("pre_checkout", payments.pre_checkout, metrics)),
+            MessageHandler(
+                filters.SUCCESSFUL_PAYMENT, _wrap("successful_payment", payments.successful_payment, metrics)
+            ),
+            cb(f"^{login.CONFIRM_PREFIX}", "login_confirm", login.confirm_login),
+            cb(f"^{login.CANCEL}$", "login_cancel", login.cancel_login),
             # Unknown or stale buttons still get an answer and the menu.
             cb(".*", "stale_button", menu.menu),
             MessageHandler(filters.TEXT & ~filters.COMMAND, _wrap("text", profile.text_input, metrics)),

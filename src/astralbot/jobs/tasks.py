@@ -71,3 +71,61 @@ def make_free_chart(job: ChartJob) -> FreeChart:
         warnings=tuple(w.code for w in chart.warnings),
         data={"birth": job_data(job), "chart": contract},
     )
+
+
+@dataclass(frozen=True, slots=True)
+class FullReading:
+    """The paid product, made in a worker: everything the delivery sends, as bytes and text."""
+
+    png: bytes
+    reading_html: str
+    pdf: bytes
+    data: dict[str, Any]
+
+
+def job_from_birth(birth: dict[str, Any], locale: str) -> ChartJob:
+    """The inverse of `job_data`: a stored birth snapshot back into a job."""
+    return ChartJob(
+        birth_date=date.fromisoformat(birth["date"]),
+        birth_time=time.fromisoformat(birth["time"]) if birth.get("time") else None,
+        lat=float(birth["lat"]),
+        lon=float(birth["lon"]),
+        timezone=str(birth["timezone"]),
+        place_label=str(birth.get("place") or ""),
+        house_system=str(birth.get("house_system") or "placidus"),
+        locale=locale,
+        name=str(birth.get("name") or ""),
+    )
+
+
+def compute_facts(job: ChartJob) -> dict[str, Any]:
+    """Step 1 of the full reading: the chart itself (fast; it also validates the stored data)."""
+    resolved, chart = build_chart(_birth(job))
+    t = translator(job.locale)
+    return chart_to_json(resolved, chart, lambda w: t(f"warning-{w.code}", **w.params))
+
+
+def draw_wheel(job: ChartJob) -> bytes:
+    """Step 2: the wheel PNG for Telegram."""
+    _resolved, chart = build_chart(_birth(job))
+    return render_png(chart, job.locale)
+
+
+def write_full_reading(job: ChartJob) -> tuple[str, bytes]:
+    """Step 3: the complete interpretation (Telegram HTML) and the PDF report."""
+    from astralbot.charting import format_offset
+    from astralbot.reading.assemble import full_reading
+    from astralbot.render.report_pdf import ReportSubject, render_report_pdf
+
+    resolved, chart = build_chart(_birth(job))
+    reading = full_reading(chart, job.locale)
+    subject = ReportSubject(
+        name=job.name,
+        birth_date=job.birth_date,
+        birth_time=job.birth_time,
+        place=job.place_label,
+        timezone=job.timezone,
+        utc_offset=format_offset(resolved.resolution.utc_offset),
+        house_system=job.house_system,
+    )
+    return reading.as_html(), render_report_pdf(subject, chart, job.locale)

@@ -32,6 +32,7 @@ def head_revision() -> str:
 
 
 async def upgrade(db: Database, revision: str = "head") -> None:
+    """Migrate to ``revision`` in the running loop. Safe when several instances start at once."""
     await _run(db, lambda config: command.upgrade(config, revision))
 
 
@@ -55,8 +56,9 @@ async def _run(db: Database, alembic_command: Callable[[Config], None]) -> None:
 
     # One transaction: both dialects have transactional DDL, so a failed migration leaves nothing behind.
     async with db.engine.begin() as conn:
-        if False:
+        if conn.dialect.name == "postgresql":
             # Instances starting together migrate one after the other; the later ones find the head.
-            # (On SQLite the transaction already holds the database's write lock.)
+            # This also matters inside one process: Alembic's `context`/`op` are module-level proxies,
+            # so two migrations must never interleave. (On SQLite, BEGIN IMMEDIATE is that lock.)
             await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         await conn.run_sync(run_with)

@@ -127,6 +127,8 @@ class Order(TimestampMixin, Base):
     lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     progress_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    # Messages of the delivery Telegram has accepted (0004): a resumed run continues after them.
+    delivered_parts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     last_error: Mapped[str | None] = mapped_column(String)
 

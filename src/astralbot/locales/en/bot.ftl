@@ -70,7 +70,6 @@ chart-note-polar_fallback = <i>The birthplace is above the polar circle, where P
 chart-note-local_mean_time = <i>The place had no standard time yet in the birth year: local mean time was used.</i>
 chart-note-time_gap = <i>The given time did not exist because the clocks were moved forward; the time before the change was used.</i>
 chart-note-time_ambiguous = <i>The given time happened twice because the clocks were moved back; the first occurrence was used.</i>
-full-reading-soon = The full reading is coming soon. We will let you know when it can be ordered.
 
 cmd-start = Start and main menu
 cmd-profile = My profile
