@@ -57,6 +57,7 @@ BOTS = ("astral", "ptb", "aiogram")
 USERS = 200  # menu pressers per bot; K concurrent presses come from different users
 WARMUP_PRESSES = 200
 SEQUENTIAL_PRESSES = 200  # the menu user's presses, idle and under chart load
+PRESS_INTERVAL = 0.1  # seconds between the menu user's presses (if the previous one is done by then)
 CHART_USERS = 8
 CHARTS_PER_USER_MAX = 200  # a bound on the chart loop, far above what the window allows
 REPLY_TIMEOUT = 300.0  # seconds to wait for the last reply after the last POST
@@ -383,6 +384,23 @@ async def run_presses(
     return latencies_ms(presses, sent, replies), replies, wall
 
 
+class Profiler:
+    """`py-spy record` of one process (wall-clock, idle frames included) until `stop()`."""
+
+    def __init__(self, pid: int, out: Path) -> None:
+        self.out = out
+        argv = ["py-spy", "record", "-p", str(pid), "-o", str(out), "-f", "raw", "--idle", "-r", "200"]
+        self.proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def stop(self) -> None:
+        self.proc.send_signal(signal.SIGINT)  # py-spy writes its output on SIGINT
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+
+
 async def load_bot(
     name: str,
     bot: Service,
@@ -392,6 +410,7 @@ async def load_bot(
     users: Sequence[int],
     updates: int,
     concurrency: int,
+    profile_dir: Path | None = None,
 ) -> LoadResult:
     per_user = math.ceil((updates + WARMUP_PRESSES) / len(users))
     seeded = await fake.seed(users, per_user)
@@ -405,8 +424,13 @@ async def load_bot(
     await run_presses(fake, hook, bot, warmup, concurrency)
     await fake.take_calls()
     hook.rejected = 0
+    profiler = Profiler(bot.proc.pid, profile_dir / f"{name}.txt") if profile_dir else None
     cpu_before = {"bot": bot.cpu_seconds(), "fake": fake_service.cpu_seconds(), "load": time.process_time()}
-    latencies, replies, wall = await run_presses(fake, hook, bot, measured, concurrency)
+    try:
+        latencies, replies, wall = await run_presses(fake, hook, bot, measured, concurrency)
+    finally:
+        if profiler:
+            profiler.stop()
     cpu_after = {"bot": bot.cpu_seconds(), "fake": fake_service.cpu_seconds(), "load": time.process_time()}
     return LoadResult(
         bot=name,
@@ -436,6 +460,7 @@ async def start_users(
 @dataclass
 class ChartPhase:
     sequential_presses: int
+    press_interval_s: float
     idle_p50_ms: float
     idle_p99_ms: float
     loaded_p50_ms: float
@@ -483,6 +508,7 @@ async def chart_phase(fake: Fake, hook: Webhook, bot: Service, presses_n: int) -
             body = press.update()
             sent.append(time.time())
             await hook.post(body)
+            await asyncio.sleep(max(0.0, sent[-1] + PRESS_INTERVAL - time.time()))
         await wait_replies(fake, replies, REPLY_TIMEOUT, bot)
         return latencies_ms(presses, sent, replies), replies
 
@@ -512,6 +538,7 @@ async def chart_phase(fake: Fake, hook: Webhook, bot: Service, presses_n: int) -
     )
     return ChartPhase(
         sequential_presses=presses_n,
+        press_interval_s=PRESS_INTERVAL,
         idle_p50_ms=percentile(idle, 50),
         idle_p99_ms=percentile(idle, 99),
         loaded_p50_ms=percentile(loaded, 50),
@@ -590,6 +617,7 @@ async def run(args: argparse.Namespace, workdir: Path) -> Report:
             "sniffio": _version("sniffio"),
             "httpx": _version("httpx"),
             "uvicorn": _version("uvicorn"),
+            "loadavg_1m_at_start": round(os.getloadavg()[0], 2),
             "updates": args.updates,
             "concurrency": args.concurrency,
         }
@@ -642,7 +670,7 @@ async def run(args: argparse.Namespace, workdir: Path) -> Report:
                     bot = start(name, [*argv, "--port", str(port)])
                     await wait_until_up(bot, f"http://{HOST}:{port}/")
                 result = await load_bot(
-                    name, bot, fake_service, fake, hook, users, args.updates, args.concurrency
+                    name, bot, fake_service, fake, hook, users, args.updates, args.concurrency, args.py_spy
                 )
                 report.load.append(result)
                 if name == "astral":
@@ -653,6 +681,8 @@ async def run(args: argparse.Namespace, workdir: Path) -> Report:
             service.stop()
         if postgres:
             await postgres.drop()
+    # Other work on the machine skews every figure: say how busy it was.
+    report.environment["loadavg_1m_at_end"] = round(os.getloadavg()[0], 2)
     return report
 
 
@@ -666,6 +696,10 @@ def print_report(report: Report) -> None:
         f"Python {env['python']}, {env['cpus']} CPUs, Astral on {env['database']}; "
         f"python-telegram-bot {env['python-telegram-bot']}, aiogram {env['aiogram']}, "
         f"sniffio {env['sniffio']}, httpx {env['httpx']}, uvicorn {env['uvicorn']}"
+    )
+    print(
+        f"1-minute load average: {env['loadavg_1m_at_start']} at start, {env['loadavg_1m_at_end']} at end "
+        "(this run's own 3 processes account for up to ~2)"
     )
     print()
     header = f"{'bot':<9} {'updates/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'max ms':>9} {'wall s':>7}"
@@ -683,7 +717,10 @@ def print_report(report: Report) -> None:
     c = report.charts
     if c is not None:
         print()
-        print(f"Astral menu round-trip, one user pressing sequentially ({c.sequential_presses} presses):")
+        print(
+            f"Astral menu round-trip, one user pressing sequentially ({c.sequential_presses} presses, "
+            f"one every {c.press_interval_s * 1000:.0f} ms at most):"
+        )
         print(f"  idle:                       p50 {c.idle_p50_ms:8.1f} ms   p99 {c.idle_p99_ms:8.1f} ms")
         print(
             f"  {c.chart_users} users requesting charts:  p50 {c.loaded_p50_ms:8.1f} ms   "
@@ -696,12 +733,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--updates", type=int, default=5000, help="menu presses per bot (default 5000)")
     parser.add_argument("--concurrency", type=int, default=20, help="concurrent connections (default 20)")
-    parser.add_argument("--sequential", type=int, default=SEQUENTIAL_PRESSES, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--sequential",
+        type=int,
+        default=SEQUENTIAL_PRESSES,
+        help=f"menu presses of the one user, idle and under chart load (default {SEQUENTIAL_PRESSES})",
+    )
     parser.add_argument("--quick", action="store_true", help="500 updates and 50 sequential presses")
     parser.add_argument("--postgres", action="store_true", help="Astral on a fresh DB on 127.0.0.1:5432")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(
         "--bots", default=",".join(BOTS), help=f"comma-separated subset of {','.join(BOTS)} (default: all)"
+    )
+    parser.add_argument(
+        "--py-spy",
+        type=Path,
+        metavar="DIR",
+        help="record each bot with py-spy (raw, wall clock) during its measured load into DIR/<bot>.txt",
     )
     parser.add_argument("--serve-fake", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -715,6 +763,8 @@ def main() -> None:
     args.bots = [name.strip() for name in args.bots.split(",") if name.strip()]
     if not args.bots or set(args.bots) - set(BOTS):
         parser.error(f"--bots takes names from {','.join(BOTS)}")
+    if args.py_spy:
+        args.py_spy.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix="webhook_load_"))
     try:
         report = asyncio.run(run(args, workdir))

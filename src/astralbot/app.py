@@ -5,7 +5,9 @@ Nothing is created at import time; `build_runtime()` makes one of everything and
 
 from __future__ import annotations
 
+import logging
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -15,12 +17,15 @@ from starlette.types import ASGIApp
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 
 from astralbot.bot.context import SERVICES_KEY, AstralContext, Services
+from astralbot.bot.login import LOGIN_KEY, LoginServices
 from astralbot.bot.setup import register_handlers
 from astralbot.config import Settings
 from astralbot.geo.gazetteer import Gazetteer, load_gazetteer
 from astralbot.jobs.delivery import DeliverySettings, DeliveryWorker
 from astralbot.jobs.pool import ChartPool
 from astralbot.metrics import Metrics
+from astralbot.services.account import AccountService
+from astralbot.services.auth import AuthService
 from astralbot.services.charts import ChartService
 from astralbot.services.orders import OrderService
 from astralbot.services.payments import PaymentService
@@ -32,10 +37,13 @@ if TYPE_CHECKING:
     from astralbot.payments.yookassa_gateway import YooKassaGateway
     from astralbot.sandbox import FakeTelegram
 from astralbot.web.app import create_web_app
+from astralbot.web.deps import SiteContext
 from astralbot.web.health import health_router
+from astralbot.web.site import STATIC_PATH, static_files, website_routers
 from astralbot.web.telegram_webhook import WebhookGate, telegram_webhook_router
 
 SANDBOX_PREFIX = "/sandbox-api"
+log = logging.getLogger("astralbot.app")
 
 
 @dataclass
@@ -122,6 +130,14 @@ def build_runtime(settings: Settings) -> Runtime:
     gate = WebhookGate()
     routers.append(telegram_webhook_router(application, webhook_secret, gate))
     routers.append(health_router(db.ping, lambda: application.running, metrics))
+    auth = AuthService(db, _jwt_secret(settings), settings.jwt_ttl)
+    application.bot_data[LOGIN_KEY] = LoginServices(auth, settings.site_url)
+    account = AccountService(db, gazetteer, profiles, pool)
+    site = SiteContext(
+        auth, account, settings.default_language, settings.jwt_ttl, _bot_link(settings, application)
+    )
+    routers.extend(website_routers(site))
+    mounts[STATIC_PATH] = static_files()
     web = create_web_app(routers, mounts)
     return Runtime(
         settings, db, pool, gazetteer, metrics, application, web, webhook_secret, gate, delivery, sandbox
@@ -160,6 +176,33 @@ def yookassa_gateway_for(settings: Settings) -> YooKassaGateway | None:
         api_url=settings.yookassa_api_url,
         receipt_email=settings.yookassa_receipt_email,
     )
+
+
+def _jwt_secret(settings: Settings) -> str:
+    if settings.jwt_secret is not None:
+        return settings.jwt_secret.get_secret_value()
+    log.warning(
+        "JWT_SECRET is not set: using a random one, so website sessions end on restart "
+        "and are not shared between instances"
+    )
+    return secrets.token_urlsafe(48)
+
+
+def _bot_link(settings: Settings, application: Application) -> Callable[[str], str]:
+    """Where "open the bot" points: the sandbox chat in this process, or t.me/<bot>."""
+
+    def link(start: str) -> str:
+        if settings.sandbox:
+            return f"/sandbox#start={start}" if start else "/sandbox"
+        username = settings.bot_username
+        if not username:
+            try:
+                username = application.bot.username  # known after getMe, at Application start
+            except RuntimeError:
+                username = ""
+        return f"https://t.me/{username}?start={start}" if start else f"https://t.me/{username}"
+
+    return link
 
 
 def _loopback(host: str) -> str:

@@ -49,6 +49,9 @@ async def serve(settings: Settings) -> None:
             lifespan="off",
             log_config=None,
             access_log=False,
+            # X-Forwarded-For is judged by the YooKassa webhook against TRUSTED_PROXIES only; uvicorn
+            # would otherwise rewrite the peer from it for any request coming from loopback.
+            proxy_headers=False,
             timeout_graceful_shutdown=30,
         )
     )

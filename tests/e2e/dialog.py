@@ -63,11 +63,7 @@ async def fill_profile(
 
 
 async def quiet_for(user: TelegramUser, seconds: float) -> list[UserView]:
-    """Bot messages sent or edited within `seconds` after the user's last action (expecting none)."""
-    seen: list[UserView] = []
-    try:
-        seen.append(await user.wait_for(timeout=seconds))
-    except TimeoutError:
-        pass
-    await asyncio.sleep(0)
-    return seen
+    """Bot messages that appear or change within `seconds` from now (a test expects none)."""
+    before = {m.message_id: m.raw for m in await user.bot_messages()}
+    await asyncio.sleep(seconds)
+    return [m for m in await user.bot_messages() if before.get(m.message_id) != m.raw]

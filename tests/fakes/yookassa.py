@@ -331,7 +331,8 @@ class FakeYooKassa:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._closing.wait(), fault.delay)
             if fault.status is not None:
-                raise _ApiFailure(fault.status, "internal_server_error", "injected failure")
+                code = {429: "too_many_requests", 500: "internal_server_error"}.get(fault.status, "error")
+                raise _ApiFailure(fault.status, code, "injected failure")
         expected = "Basic " + base64.b64encode(f"{self.shop_id}:{self.secret_key}".encode()).decode()
         if not secrets.compare_digest(request.headers.get("authorization", ""), expected):
             raise _ApiFailure(401, "invalid_credentials", "Login or password are wrong")

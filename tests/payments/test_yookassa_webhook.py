@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 import pytest
@@ -46,9 +46,6 @@ class RecordingHandler:
 class Service:
     url: str
     handler: RecordingHandler
-
-
-ServiceFactory = Callable[..., "contextlib.AbstractAsyncContextManager[Service]"]
 
 
 @pytest_asyncio.fixture

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from telegram import Update
+from telegram.error import TelegramError
 
 from astralbot.bot import keyboards
 from astralbot.bot.context import AstralContext, t_for
@@ -31,9 +33,12 @@ async def on_error(update: object, context: AstralContext) -> None:
     user = update.effective_user
     locale = normalize_locale(user.language_code if user else None, context.services.default_locale)
     t = t_for(locale)
-    try:
-        if update.callback_query is not None:
+    if update.callback_query is not None:
+        # Usually answered already by the handler wrapper; Telegram refuses a second answer, and
+        # that refusal must not stop the apology.
+        with contextlib.suppress(TelegramError):
             await update.callback_query.answer()
+    try:
         await update.effective_chat.send_message(t("error-apology"), reply_markup=keyboards.back_to_menu(t))
     except Exception:  # the apology itself failed (e.g. Telegram is down): the log already has it
         log.warning("could not send the apology for update %s", update_id, exc_info=True)

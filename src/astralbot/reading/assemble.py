@@ -57,7 +57,9 @@ def full_reading(chart: Chart, locale: str) -> Reading:
         body = chart.body(planet)
         section = _planet_in_sign(t, planet, body.sign, _THEME_OF_PLANET[planet])
         if body.retrograde and planet not in _NO_RETROGRADE:
-            section = _append(section, t("retrograde-note", planet=t(f"planet-{planet}")))
+            specific = f"retrograde-note-{planet}"
+            note = t(specific) if t.has(specific) else t("retrograde-note", planet=t(f"planet-{planet}"))
+            section = _append(section, note)
         if planet == "moon":
             section = _with_moon_cusp_note(chart, t, section)
         sections.append(section)

@@ -16,6 +16,9 @@ WHEEL_MM = 158.0
 WHEEL_TOP = 58.0
 DETAILS_TOP = 224.0
 DETAIL_ROW = 7.0
+DETAIL_LINE = 4.6  # between wrapped lines of one value
+MIN_DETAIL_SIZE = 9.0
+MAX_DETAIL_LINES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +84,18 @@ def _brand(doc: ReportDocument) -> None:
 
 def _detail_rows(subject: ReportSubject, chart: Chart, t: Translator) -> list[tuple[str, str]]:
     born = subject.birth_date
-    when = t("report-date-value", day=str(born.day), month=t(f"report-month-{born.month}"), year=str(born.year))
+    when = t(
+        "report-date-value", day=str(born.day), month=t(f"report-month-{born.month}"), year=str(born.year)
+    )
     clock = t("report-time-unknown") if subject.birth_time is None else subject.birth_time.strftime("%H:%M")
     return [
         (t("report-label-date"), when),
         (t("report-label-time"), clock),
         (t("report-label-place"), subject.place),
-        (t("report-label-timezone"), t("report-timezone-value", timezone=subject.timezone, offset=subject.utc_offset)),
+        (
+            t("report-label-timezone"),
+            t("report-timezone-value", timezone=subject.timezone, offset=subject.utc_offset),
+        ),
         (t("report-label-houses"), _house_system(subject, chart, t)),
     ]
 
@@ -114,12 +122,16 @@ def _details(doc: ReportDocument, rows: list[tuple[str, str]]) -> None:
     middle = doc.w / 2
     label_width = middle - 4 - doc.l_margin
     value_width = doc.w - doc.r_margin - (middle + 4)
-    for i, (label, value) in enumerate(rows):
-        y = DETAILS_TOP + i * DETAIL_ROW
+    y = DETAILS_TOP
+    for label, value in rows:
         doc.style(9.5, color=MUTED)
         doc.set_xy(doc.l_margin, y)
         doc.cell(label_width, DETAIL_ROW, label, align="R")
-        size = doc.fitted_size(value, 10.5, value_width, bold=True)
+        # Shrink a long value a little, then wrap it rather than shrinking it to an unreadable size.
+        size = max(doc.fitted_size(value, 10.5, value_width - 2 * doc.c_margin, bold=True), MIN_DETAIL_SIZE)
         doc.style(size, bold=True, color=INK)
-        doc.set_xy(middle + 4, y)
-        doc.cell(value_width, DETAIL_ROW, value)
+        lines = doc.wrap(value, value_width - 2 * doc.c_margin)[:MAX_DETAIL_LINES]
+        for k, line in enumerate(lines):
+            doc.set_xy(middle + 4, y + k * DETAIL_LINE)
+            doc.cell(value_width, DETAIL_ROW, line)
+        y += DETAIL_ROW + (len(lines) - 1) * DETAIL_LINE

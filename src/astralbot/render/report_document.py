@@ -57,7 +57,9 @@ class ReportDocument(FPDF):
         self.style(8, color=MUTED)
         self.set_xy(self.l_margin, HEADER_Y)
         self.cell(self.content_width / 2, 5, self.person)
-        self.cell(self.content_width / 2, 5, f"{self.t('report-brand')} · {self.t('report-title')}", align="R")
+        self.cell(
+            self.content_width / 2, 5, f"{self.t('report-brand')} · {self.t('report-title')}", align="R"
+        )
         self.set_draw_color(RULE)
         self.set_line_width(0.2)
         self.line(self.l_margin, HEADER_Y + 6, self.w - self.r_margin, HEADER_Y + 6)
@@ -68,7 +70,9 @@ class ReportDocument(FPDF):
             return
         self.set_y(-FOOTER_FROM_BOTTOM)
         self.style(8, color=MUTED)
-        self.cell(0, 5, self.t("report-page", page=str(self.page_no()), total=self.str_alias_nb_pages), align="C")
+        self.cell(
+            0, 5, self.t("report-page", page=str(self.page_no()), total=self.str_alias_nb_pages), align="C"
+        )
 
     def fitted_size(self, text: str, size: float, width: float, bold: bool = False) -> float:
         """The largest font size up to `size` at which `text` fits `width` (long names, long places)."""
@@ -94,3 +98,32 @@ class ReportDocument(FPDF):
         """Start a new page when less than `height` mm remain, so a heading never ends a page."""
         if self.will_page_break(height):
             self.add_page()
+
+    def wrap(self, text: str, width: float) -> list[str]:
+        """Greedy word wrap in the current font.
+
+        fpdf2's multi_cell re-measures the whole line for every character it adds, which made the
+        reading pages cost most of the render time; measuring each word once is many times faster.
+        """
+        space = self.get_string_width(" ")
+        lines: list[str] = []
+        words: list[str] = []
+        used = 0.0
+        for word in text.split():
+            width_of_word = self.get_string_width(word)
+            if words and used + space + width_of_word > width:
+                lines.append(" ".join(words))
+                words, used = [], 0.0
+            used += width_of_word + (space if words else 0.0)
+            words.append(word)
+        if words:
+            lines.append(" ".join(words))
+        return lines
+
+    def paragraph(self, text: str, line_height: float, width: float | None = None) -> None:
+        """Ragged-right text from the current x; lines break across pages like any cell."""
+        left = self.get_x()
+        width = self.w - self.r_margin - left if width is None else width
+        for line in self.wrap(text, width - 2 * self.c_margin):
+            self.set_x(left)
+            self.cell(width, line_height, line, new_x="LEFT", new_y="NEXT")

@@ -54,7 +54,7 @@ def _section(doc: ReportDocument, section: Section) -> None:
         doc.set_y(doc.get_y() + 1.5)
     doc.style(PARAGRAPH_SIZE, color=BODY_INK)
     for paragraph in section.paragraphs:
-        doc.multi_cell(0, LINE, paragraph, align="J", new_x="LMARGIN", new_y="NEXT")
+        doc.paragraph(paragraph, LINE)
         doc.set_y(doc.get_y() + 2.8)
     doc.set_y(doc.get_y() + 2)
 

@@ -85,9 +85,7 @@ def note_box(doc: ReportDocument, title: str | None, paragraphs: tuple[str, ...]
     pad, bar, line = 4.0, 1.2, 5.0
     inner = doc.content_width - 2 * pad - bar
     doc.style(9.5)
-    height = 2 * pad + sum(
-        float(doc.multi_cell(inner, line, p, dry_run=True, output="HEIGHT")) for p in paragraphs
-    )
+    height = 2 * pad + line * sum(len(doc.wrap(p, inner - 2 * doc.c_margin)) for p in paragraphs)
     height += 2.0 * (len(paragraphs) - 1)
     if title:
         height += 7.0
@@ -107,7 +105,7 @@ def note_box(doc: ReportDocument, title: str | None, paragraphs: tuple[str, ...]
         if i:
             doc.set_y(doc.get_y() + 2)
         doc.set_x(x + bar + pad)
-        doc.multi_cell(inner, line, paragraph, align="J", new_x="LEFT", new_y="NEXT")
+        doc.paragraph(paragraph, line, inner)
     doc.set_y(y + height)
 
 
@@ -135,18 +133,22 @@ def _sign(longitude: float, doc: ReportDocument) -> Cell:
 def _point(point: str, doc: ReportDocument, size: float = TEXT_SIZE) -> Cell:
     glyph = BODY_GLYPHS.get(point) or doc.t(f"render-{point}")
     glyph_size = GLYPH_SIZE if point in BODY_GLYPHS else size - 1.5
-    return (Piece(glyph + "  ", INK, bold=point not in BODY_GLYPHS, size=glyph_size), Piece(doc.t(f"planet-{point}"), size=size))
+    return (
+        Piece(glyph + "  ", INK, bold=point not in BODY_GLYPHS, size=glyph_size),
+        Piece(doc.t(f"planet-{point}"), size=size),
+    )
 
 
 def _positions(doc: ReportDocument, chart: Chart) -> None:
     t = doc.t
     with_houses = chart.houses is not None
-    columns = [Column(66), Column(52), Column(28, "R")]
+    # Without houses the body column takes the house column's width, so the table keeps its full width.
+    columns = [Column(66 if with_houses else 80), Column(52), Column(28, "R")]
     header = [t("report-col-body"), t("report-col-sign"), t("report-col-degree")]
     if with_houses:
         columns.append(Column(14, "C"))
         header.append(t("report-col-house"))
-    columns.append(Column(14, "C"))
+    columns.append(Column(doc.content_width - sum(c.width for c in columns), "C"))
     header.append(t("report-col-retrograde"))
     rows: list[list[Cell]] = []
     for body in _shown_bodies(chart):
@@ -179,7 +181,13 @@ def _cusps(doc: ReportDocument, cusps: tuple[float, ...]) -> None:
     _table(doc, columns, header, [_cusp_row(doc, n, cusps[n - 1]) for n in range(1, 7)])
     bottom = doc.get_y()
     doc.set_y(top)
-    _table(doc, columns, header, [_cusp_row(doc, n, cusps[n - 1]) for n in range(7, 13)], x=doc.l_margin + half + gap)
+    _table(
+        doc,
+        columns,
+        header,
+        [_cusp_row(doc, n, cusps[n - 1]) for n in range(7, 13)],
+        x=doc.l_margin + half + gap,
+    )
     doc.set_y(max(bottom, doc.get_y()))
 
 
@@ -196,7 +204,13 @@ def _aspects(doc: ReportDocument, chart: Chart) -> None:
         return
     size = TEXT_SIZE - 0.5
     columns = [Column(47), Column(35), Column(47), Column(16, "R"), Column(29, "R")]
-    header = [t("report-col-body"), t("report-col-aspect"), t("report-col-body"), t("report-col-orb"), t("report-col-phase")]
+    header = [
+        t("report-col-body"),
+        t("report-col-aspect"),
+        t("report-col-body"),
+        t("report-col-orb"),
+        t("report-col-phase"),
+    ]
     rows = []
     for aspect in aspects:
         color = ASPECT_COLORS[aspect.type]
@@ -204,7 +218,10 @@ def _aspects(doc: ReportDocument, chart: Chart) -> None:
         rows.append(
             [
                 _point(aspect.a, doc, size),
-                (Piece(ASPECT_GLYPHS[aspect.type] + "  ", color, size=GLYPH_SIZE), Piece(t(f"aspect-{aspect.type}"), color, size=size)),
+                (
+                    Piece(ASPECT_GLYPHS[aspect.type] + "  ", color, size=GLYPH_SIZE),
+                    Piece(t(f"aspect-{aspect.type}"), color, size=size),
+                ),
                 _point(aspect.b, doc, size),
                 (Piece(_degree(aspect.orb), size=size),),
                 (Piece(phase, MUTED, size=size),),
@@ -244,7 +261,9 @@ def _table(
     doc.line(left, doc.get_y(), left + width, doc.get_y())
 
 
-def _header_row(doc: ReportDocument, columns: list[Column], header: list[str], left: float, width: float) -> None:
+def _header_row(
+    doc: ReportDocument, columns: list[Column], header: list[str], left: float, width: float
+) -> None:
     y = doc.get_y()
     doc.style(8, bold=True, color=MUTED)
     cx = left

@@ -588,6 +588,15 @@ localStorage.setItem("astral-sandbox-user", JSON.stringify(state.user));
 fillSettings();
 applyTexts();
 loadTranscript().catch(() => $("offline").classList.add("show"));
+// A deep link, like Telegram's t.me/<bot>?start=<param>: /sandbox#start=<param> sends "/start <param>".
+function startFromHash() {
+  const match = /^#start=([A-Za-z0-9_-]{1,64})$/.exec(window.location.hash);
+  if (!match) return;
+  history.replaceState(null, "", window.location.pathname + window.location.search);
+  send("/start " + match[1]);
+}
+window.addEventListener("hashchange", startFromHash);
+startFromHash();
 </script>
 </body>
 </html>

@@ -206,7 +206,10 @@ class ProfileService:
             offered = (user.pending_data or {}).get("place_ids", [])
             place = self._gazetteer.by_id(geoname_id) if geoname_id in offered else None
             if user.pending_input != "place" or place is None:
-                # A stale button (from an earlier search or after /cancel): say so, change nothing.
+                # A stale button (from an earlier search or after /cancel): say so, change no data,
+                # and wait for the city the message asks for, so the next text is taken as the place.
+                user.pending_input = "place"
+                user.pending_data = None
                 return InputOutcome("invalid", self.view_of(user), "place", "place_choice_stale")
             was_complete = self.view_of(user).complete
             self._store_place(user, place)

@@ -11,6 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from astralbot.store.database import Database
 
@@ -55,10 +56,35 @@ async def _run(db: Database, alembic_command: Callable[[Config], None]) -> None:
         alembic_command(config)
 
     # One transaction: both dialects have transactional DDL, so a failed migration leaves nothing behind.
-    async with db.engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            # Instances starting together migrate one after the other; the later ones find the head.
-            # This also matters inside one process: Alembic's `context`/`op` are module-level proxies,
-            # so two migrations must never interleave. (On SQLite, BEGIN IMMEDIATE is that lock.)
-            await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-        await conn.run_sync(run_with)
+    async with db.engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            # SQLite's way to change a schema: batch migrations rebuild tables (copy, drop, rename), and
+            # dropping a parent table with enforced foreign keys deletes or refuses its children's rows.
+            # The pragma is a no-op inside a transaction, so it is set before BEGIN and checked before
+            # COMMIT. BEGIN IMMEDIATE then serialises concurrent upgrades.
+            await _set_sqlite_foreign_keys(conn, enabled=False)
+        try:
+            async with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    # Instances starting together migrate one after the other; the later ones find the
+                    # head. This matters inside one process too: Alembic's `context`/`op` are
+                    # module-level proxies, so two migrations must never interleave.
+                    await conn.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+                    )
+                await conn.run_sync(run_with)
+                if conn.dialect.name == "sqlite":
+                    violations = (await conn.exec_driver_sql("PRAGMA foreign_key_check")).all()
+                    if violations:
+                        raise RuntimeError(f"migration left rows with broken foreign keys: {violations[:5]}")
+        finally:
+            if conn.dialect.name == "sqlite":
+                await _set_sqlite_foreign_keys(conn, enabled=True)
+
+
+async def _set_sqlite_foreign_keys(conn: AsyncConnection, enabled: bool) -> None:
+    # On the driver connection, not through SQLAlchemy, which would BEGIN first.
+    driver_connection = (await conn.get_raw_connection()).driver_connection
+    assert driver_connection is not None
+    cursor = await driver_connection.execute(f"PRAGMA foreign_keys={'ON' if enabled else 'OFF'}")
+    await cursor.close()

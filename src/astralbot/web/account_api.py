@@ -129,7 +129,9 @@ def field_message(t: Translator, error: FieldError) -> str:
 def problems(t: Translator, outcome: ProfileUpdate, choices: list[Place]) -> ProfileProblems:
     errors = [FieldProblem(field=e.field, code=e.code, message=field_message(t, e)) for e in outcome.errors]
     if outcome.choices:
-        errors.append(FieldProblem(field="place", code="place_choose", message=t("site-profile-choose-place")))
+        errors.append(
+            FieldProblem(field="place", code="place_choose", message=t("site-profile-choose-place"))
+        )
     return ProfileProblems(error=errors[0].message, errors=errors, choices=choices)
 
 
@@ -213,7 +215,11 @@ def account_router(ctx: SiteContext) -> APIRouter:
 
 def _place(place: GeoPlace, locale: str) -> Place:
     return Place(
-        id=place.geoname_id, name=place.display_name(locale), lat=place.lat, lon=place.lon, timezone=place.timezone
+        id=place.geoname_id,
+        name=place.display_name(locale),
+        lat=place.lat,
+        lon=place.lon,
+        timezone=place.timezone,
     )
 
 

@@ -33,7 +33,7 @@ class CodeExchange(BaseModel):
 
 class SessionToken(BaseModel):
     token: str
-    token_type: Literal["bearer"] = "bearer"
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105 - the OAuth token type, not a secret
     expires_in: int = Field(description="Seconds until the token expires")
 
 
@@ -61,7 +61,9 @@ def _limit(request: Request, ctx: SiteContext, limiter: RateLimiter) -> None:
     wait = limiter.hit(client_ip(request))
     if wait:
         raise HTTPException(
-            429, texts(request, ctx)("site-error-rate-limited"), headers={"Retry-After": limiter.retry_after_header(wait)}
+            429,
+            texts(request, ctx)("site-error-rate-limited"),
+            headers={"Retry-After": limiter.retry_after_header(wait)},
         )
 
 

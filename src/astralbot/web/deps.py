@@ -74,7 +74,13 @@ def _secure(request: Request) -> bool:
 
 def set_session_cookie(request: Request, response: Response, token: str, max_age: int) -> None:
     response.set_cookie(
-        SESSION_COOKIE, token, max_age=max_age, httponly=True, secure=_secure(request), samesite="lax", path="/"
+        SESSION_COOKIE,
+        token,
+        max_age=max_age,
+        httponly=True,
+        secure=_secure(request),
+        samesite="lax",
+        path="/",
     )
 
 
@@ -95,7 +101,9 @@ def set_login_cookie(request: Request, response: Response, secret: str, max_age:
 
 
 def clear_login_cookie(request: Request, response: Response) -> None:
-    response.delete_cookie(LOGIN_COOKIE, path="/api/auth", httponly=True, secure=_secure(request), samesite="strict")
+    response.delete_cookie(
+        LOGIN_COOKIE, path="/api/auth", httponly=True, secure=_secure(request), samesite="strict"
+    )
 
 
 # -- who is calling ------------------------------------------------------------------------------
@@ -120,7 +128,9 @@ def check_origin(request: Request, ctx: SiteContext) -> None:
     """Refuse a request a browser says comes from another site."""
     # Host, not scheme: behind a TLS-terminating proxy the app sees http while the browser says https.
     origin = request.headers.get("origin")
-    foreign = origin is not None and urlsplit(origin).netloc.lower() != request.headers.get("host", "").lower()
+    foreign = (
+        origin is not None and urlsplit(origin).netloc.lower() != request.headers.get("host", "").lower()
+    )
     if foreign or request.headers.get("sec-fetch-site") == "cross-site":
         raise HTTPException(403, texts(request, ctx)("site-error-csrf"))
 
@@ -141,7 +151,9 @@ def api_user(request: Request, ctx: SiteContext) -> int:
     """The caller's user id for the JSON API (401 otherwise), with the CSRF rules applied."""
     user_id = session_user(request, ctx)
     if user_id is None:
-        raise HTTPException(401, texts(request, ctx)("site-error-unauthorized"), headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401, texts(request, ctx)("site-error-unauthorized"), headers={"WWW-Authenticate": "Bearer"}
+        )
     check_csrf(request, ctx)
     return user_id
 

@@ -130,7 +130,9 @@ def yookassa_webhook_router(
         try:
             view = await api_view(notice)
         except PaymentNotFound:
-            log.warning("notification %s for an object the API does not know: %s", notice.event, notice.object_id)
+            log.warning(
+                "notification %s for an object the API does not know: %s", notice.event, notice.object_id
+            )
             return _ok("ignored")
         except GatewayError as exc:
             # Not-retryable API errors (401/403: our credentials) also get a 500, so that the

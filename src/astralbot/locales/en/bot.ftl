@@ -82,7 +82,7 @@ cmd-cancel = Cancel input
 ## Validation messages (codes from geo.birth_input and the profile service)
 error-date_format = I could not read the date. Use DD.MM.YYYY, for example 15.05.1990.
 error-date_impossible = That date does not exist. Please check the day and the month.
-error-year_range = Years from { $min } to { $max } are supported.
+error-year_range = Years from { NUMBER($min, useGrouping: 0) } to { NUMBER($max, useGrouping: 0) } are supported.
 error-date_future = A birth date cannot be in the future.
 error-time_format = I could not read the time. Use HH:MM, for example 14:30, or “unknown”.
 error-time_impossible = That time does not exist: hours go from 0 to 23, minutes from 0 to 59.

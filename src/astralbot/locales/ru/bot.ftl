@@ -82,7 +82,7 @@ cmd-cancel = Отменить ввод
 ## Validation messages (codes from geo.birth_input and the profile service)
 error-date_format = Не получилось распознать дату. Нужен формат ДД.ММ.ГГГГ, например 15.05.1990.
 error-date_impossible = Такой даты не существует. Проверьте день и месяц.
-error-year_range = Поддерживаются годы с { $min } по { $max }.
+error-year_range = Поддерживаются годы с { NUMBER($min, useGrouping: 0) } по { NUMBER($max, useGrouping: 0) }.
 error-date_future = Дата рождения не может быть в будущем.
 error-time_format = Не получилось распознать время. Нужен формат ЧЧ:ММ, например 14:30, или «не знаю».
 error-time_impossible = Такого времени не бывает: часы от 0 до 23, минуты от 0 до 59.
