@@ -119,7 +119,8 @@ def serve_fake(port: int) -> None:
     async def take_calls() -> dict[str, Any]:
         # A call still reading its parameters has none yet: leave it for the next take.
         now = time.time()
-        ready, later = [], []
+        ready: list[CallRecord] = []
+        later: list[CallRecord] = []
         for call in state.bench_log:
             (later if not call.params and now - call.time < 5.0 else ready).append(call)
         state.bench_log = later
@@ -366,6 +367,7 @@ class LoadResult:
     rejected: int
     failed_replies: int
     cpu_percent: dict[str, float]
+    bot_cpu_ms_per_update: float  # robust to other load on the machine, unlike updates/s
 
 
 def latencies_ms(presses: Sequence[Press], sent: Sequence[float], replies: Replies) -> list[float]:
@@ -385,12 +387,13 @@ async def run_presses(
 
 
 class Profiler:
-    """`py-spy record` of one process (wall-clock, idle frames included) until `stop()`."""
+    """`py-spy record` of one process (on-CPU samples: the hot spots) until `stop()`."""
 
     def __init__(self, pid: int, out: Path) -> None:
         self.out = out
-        argv = ["py-spy", "record", "-p", str(pid), "-o", str(out), "-f", "raw", "--idle", "-r", "200"]
-        self.proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        py_spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+        argv = [py_spy, "record", "-p", str(pid), "-o", str(out), "-f", "raw", "-r", "200"]
+        self.proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def stop(self) -> None:
         self.proc.send_signal(signal.SIGINT)  # py-spy writes its output on SIGINT
@@ -445,6 +448,7 @@ async def load_bot(
         failed_replies=replies.failed,
         # Sampled around the whole measured phase, including the final wait for the replies.
         cpu_percent={k: 100 * (cpu_after[k] - cpu_before[k]) / wall for k in cpu_before},
+        bot_cpu_ms_per_update=1000 * (cpu_after["bot"] - cpu_before["bot"]) / len(measured),
     )
 
 
@@ -612,6 +616,7 @@ async def run(args: argparse.Namespace, workdir: Path) -> Report:
             "python": platform.python_version(),
             "cpus": os.cpu_count(),
             "database": "postgresql" if postgres else "sqlite",
+            "bot_api_rate_limit": args.rate_limit,
             "python-telegram-bot": _version("python-telegram-bot"),
             "aiogram": _version("aiogram"),
             "sniffio": _version("sniffio"),
@@ -659,6 +664,7 @@ async def run(args: argparse.Namespace, workdir: Path) -> Report:
                         "CHART_WORKERS": "1",
                         "PTB_TIMEDELTA": "1",
                         "LOG_LEVEL": "WARNING",
+                        "BOT_API_RATE_LIMIT": str(args.rate_limit),
                     }
                     bot = start(name, [python, "-m", "astralbot", "serve"], env)
                     await wait_until_up(bot, f"http://{HOST}:{port}/readyz", want_status=200)
@@ -693,7 +699,8 @@ def print_report(report: Report) -> None:
         f"one fake Bot API process on loopback"
     )
     print(
-        f"Python {env['python']}, {env['cpus']} CPUs, Astral on {env['database']}; "
+        f"Python {env['python']}, {env['cpus']} CPUs, Astral on {env['database']} "
+        f"(BOT_API_RATE_LIMIT={env['bot_api_rate_limit']:g}); "
         f"python-telegram-bot {env['python-telegram-bot']}, aiogram {env['aiogram']}, "
         f"sniffio {env['sniffio']}, httpx {env['httpx']}, uvicorn {env['uvicorn']}"
     )
@@ -703,13 +710,16 @@ def print_report(report: Report) -> None:
     )
     print()
     header = f"{'bot':<9} {'updates/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'max ms':>9} {'wall s':>7}"
-    print(header + f" {'non-200':>8} {'refused':>8} {'CPU% bot':>9} {'fake':>6} {'loadgen':>8}")
+    print(
+        header
+        + f" {'non-200':>8} {'refused':>8} {'CPU% bot':>9} {'fake':>6} {'loadgen':>8} {'bot CPU ms/upd':>15}"
+    )
     for r in report.load:
         cpu = r.cpu_percent
         print(
             f"{r.bot:<9} {r.updates_per_s:>10.1f} {r.p50_ms:>9.1f} {r.p99_ms:>9.1f} {r.max_ms:>9.1f} "
             f"{r.seconds:>7.2f} {r.rejected:>8} {r.failed_replies:>8} {cpu['bot']:>9.0f} {cpu['fake']:>6.0f} "
-            f"{cpu['load']:>8.0f}"
+            f"{cpu['load']:>8.0f} {r.bot_cpu_ms_per_update:>15.2f}"
         )
     print("  (non-200: webhook answers other than 200; refused: editMessageText calls the fake refused)")
     for name, ratio in report.ratios().items():
@@ -749,7 +759,13 @@ def main() -> None:
         "--py-spy",
         type=Path,
         metavar="DIR",
-        help="record each bot with py-spy (raw, wall clock) during its measured load into DIR/<bot>.txt",
+        help="record each bot with py-spy (raw, on-CPU) during its measured load into DIR/<bot>.txt",
+    )
+    parser.add_argument(
+        "--rate-limit",
+        type=float,
+        default=30.0,
+        help="Astral's BOT_API_RATE_LIMIT (default 30, Telegram's limit; 0 = no overall cap, as the echo bots)",
     )
     parser.add_argument("--serve-fake", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()

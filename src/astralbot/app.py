@@ -58,6 +58,7 @@ class Runtime:
     webhook_secret: str
     gate: WebhookGate
     delivery: DeliveryWorker
+    payments: PaymentService
     sandbox: FakeTelegram | None  # the in-process fake Telegram, in sandbox mode
 
 
@@ -72,11 +73,18 @@ def build_application(settings: Settings, token: str, api_base: str) -> Applicat
         .concurrent_updates(settings.max_concurrent_updates)
         .connection_pool_size(settings.max_concurrent_updates + 8)
         .pool_timeout(10.0)
-        .rate_limiter(AIORateLimiter(max_retries=5))
+        .rate_limiter(_rate_limiter(settings))
     )
     if settings.mode == "webhook":
         builder = builder.updater(None)
     return builder.build()
+
+
+def _rate_limiter(settings: Settings) -> AIORateLimiter:
+    # AIORateLimiter waits out 429 retry_after itself; the overall cap keeps us under Telegram's limit.
+    # "Off" is a cap so high it never binds (the class has no switch for it).
+    rate = settings.bot_api_rate_limit or 1_000_000.0
+    return AIORateLimiter(overall_max_rate=rate, overall_time_period=1, max_retries=5)
 
 
 def build_runtime(settings: Settings) -> Runtime:
@@ -140,7 +148,18 @@ def build_runtime(settings: Settings) -> Runtime:
     mounts[STATIC_PATH] = static_files()
     web = create_web_app(routers, mounts)
     return Runtime(
-        settings, db, pool, gazetteer, metrics, application, web, webhook_secret, gate, delivery, sandbox
+        settings,
+        db,
+        pool,
+        gazetteer,
+        metrics,
+        application,
+        web,
+        webhook_secret,
+        gate,
+        delivery,
+        payments_service,
+        sandbox,
     )
 
 

@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     ephemeris_path: str | None = Field(default=None, alias="EPHEMERIS_PATH")
     # Bounded: PTB with unbounded concurrency is slower (httpcore rescans its pool per request).
     max_concurrent_updates: int = Field(default=32, ge=1, le=256, alias="MAX_CONCURRENT_UPDATES")
+    # Bot API requests per second across all chats (Telegram's documented limit is about 30/s).
+    # 0 turns the overall cap off; 429 answers are still waited out and retried.
+    bot_api_rate_limit: float = Field(default=30.0, ge=0, le=1000, alias="BOT_API_RATE_LIMIT")
 
     # Website sessions. Without JWT_SECRET a random one is made at start (sessions end on restart).
     jwt_secret: SecretStr | None = Field(default=None, alias="JWT_SECRET")

@@ -108,7 +108,7 @@ async def _run_bot(runtime: Runtime, stop: asyncio.Event) -> None:
                     allowed_updates=["message", "callback_query", "pre_checkout_query"], timeout=25
                 )
             # Paid orders left unfinished by a crash or restart are resumed now, then periodically.
-            recovery = asyncio.create_task(runtime.delivery.recover_forever(), name="order-recovery")
+            recovery = asyncio.create_task(_sweeps(runtime), name="order-recovery")
             log.info("ready: %s mode%s", settings.mode, " (sandbox)" if settings.sandbox else "")
             if settings.sandbox:
                 log.info("sandbox chat: http://%s:%s/sandbox", settings.host, settings.port)
@@ -126,3 +126,11 @@ async def _run_bot(runtime: Runtime, stop: asyncio.Event) -> None:
             # Deliveries in progress finish; an order cut off here is resumed by the next start.
             await runtime.delivery.drain()
             await app.stop()
+
+
+async def _sweeps(runtime: Runtime) -> None:
+    """The periodic safety nets: resume unfinished paid orders; confirm card payments still pending."""
+    async with asyncio.TaskGroup() as group:
+        group.create_task(runtime.delivery.recover_forever())
+        if runtime.payments.yookassa_enabled:
+            group.create_task(runtime.payments.poll_forever(runtime.settings.recovery_interval_seconds))

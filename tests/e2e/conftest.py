@@ -89,7 +89,9 @@ def fake_telegram() -> FakeTelegramServer:
 
 
 @pytest_asyncio.fixture(scope="session", params=COMBOS)
-async def stack(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack]:
+async def stack(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Stack]:
     mode, dialect = request.param
     workdir = tmp_path_factory.mktemp(f"e2e-{mode}-{dialect}")
     async with AsyncExitStack() as resources:
@@ -126,9 +128,7 @@ async def launch(tmp_path: Path) -> AsyncIterator[Launch]:
         extra: dict[str, str] | None = None,
     ) -> ServiceProcess:
         url = database_url or f"sqlite+aiosqlite:///{tmp_path / 'astral.db'}"
-        service = ServiceProcess.for_fake(
-            fake, tmp_path, mode=mode, database_url=url, name=name, extra=extra
-        )
+        service = ServiceProcess.for_fake(fake, tmp_path, mode=mode, database_url=url, name=name, extra=extra)
         started.append(service)
         await service.start()
         return service

@@ -33,7 +33,9 @@ async def start(user: TelegramUser) -> UserView:
     return await user.wait_for(has_button("p"))
 
 
-async def press(user: TelegramUser, data: str, until: Predicate | None = None, timeout: float = 10.0) -> UserView:
+async def press(
+    user: TelegramUser, data: str, until: Predicate | None = None, timeout: float = 10.0
+) -> UserView:
     await user.press(data)
     return await user.wait_for(until, timeout=timeout)
 

@@ -1,9 +1,9 @@
 """The real `astralbot serve` as a child process, pointed at a fake Telegram server.
 
-    service = ServiceProcess.for_fake(fake, tmp_path, mode="webhook", database_url=url)
-    await service.start()          # waits for GET /readyz == 200
-    ...
-    code = await service.terminate()  # SIGTERM, then the log is checked for shutdown errors
+service = ServiceProcess.for_fake(fake, tmp_path, mode="webhook", database_url=url)
+await service.start()          # waits for GET /readyz == 200
+...
+code = await service.terminate()  # SIGTERM, then the log is checked for shutdown errors
 """
 
 from __future__ import annotations

@@ -31,8 +31,12 @@ async def test_chart_is_a_png_photo_with_the_short_reading(stack: Stack) -> None
     for word in ("Солнце", "Луна", "Асцендент"):
         assert word in reading.text, word
     assert "без домов" not in reading.text
-    assert reading.button_texts == ["📜 Полное толкование", "⬅️ В меню"]
-    chat_actions = [c for c in await stack.fake.calls("sendChatAction") if c["params"].get("chat_id") in (user.user_id, str(user.user_id))]
+    assert "📜 Полное толкование" in reading.button_texts
+    chat_actions = [
+        c
+        for c in await stack.fake.calls("sendChatAction")
+        if c["params"].get("chat_id") in (user.user_id, str(user.user_id))
+    ]
     assert chat_actions, "the user sees 'sending a photo' while the chart is computed"
 
 

@@ -41,7 +41,12 @@ async def test_help_about_and_back_edit_the_menu_in_place(stack: Stack) -> None:
     user = stack.user(language_code="en")
     menu = await start(user)
 
-    for data, words in (("h", "How it works"), ("m", "Main menu"), ("a", "Swiss Ephemeris"), ("m", "Main menu")):
+    for data, words in (
+        ("h", "How it works"),
+        ("m", "Main menu"),
+        ("a", "Swiss Ephemeris"),
+        ("m", "Main menu"),
+    ):
         await user.press(data)
         view = await user.wait_for(contains(words))
         assert view.message_id == menu.message_id and view.edited, "the menu message is edited in place"

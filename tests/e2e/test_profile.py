@@ -121,7 +121,6 @@ async def test_stale_place_button_after_cancel(stack: Stack) -> None:
     assert "Место рождения: —" in card.text, "a stale choice changes nothing"
 
 
-
 async def test_stale_place_button_asks_for_the_city_again_and_takes_it(stack: Stack) -> None:
     user = stack.user()
     await start(user)

@@ -75,7 +75,9 @@ DIALECTS = [pytest.param("sqlite"), pytest.param("postgres", marks=pytest.mark.p
 
 
 @pytest_asyncio.fixture(scope="session", params=DIALECTS)
-async def shop(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Shop]:
+async def shop(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Shop]:
     dialect: str = request.param
     workdir = tmp_path_factory.mktemp(f"shop-{dialect}")
     async with AsyncExitStack() as resources:

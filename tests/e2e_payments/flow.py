@@ -4,16 +4,21 @@ and reading an order's state straight from the service's database."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
+import signal
 import sys
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from e2e.dialog import fill_profile, has_button, press, start
+from e2e.service import ServiceProcess
 from fakes.telegram import FakeTelegramServer, TelegramUser, UserView
 
 # Callback data (see astralbot.bot.keyboards): the chart, the offer, the two ways to pay, "My charts".
@@ -59,12 +64,15 @@ def _chat_of(call: dict[str, Any]) -> str:
     return str(call["params"].get("chat_id", call["params"].get("user_id", "")))
 
 
-async def calls_to(fake: FakeTelegramServer, method: str, chat_id: int, *, ok_only: bool = True) -> list[dict]:
-    """Bot API calls of `method` addressed to `chat_id` (by default only those the fake accepted)."""
+async def calls_to(
+    fake: FakeTelegramServer, method: str, chat_id: int, *, ok_only: bool = True, since: float = 0.0
+) -> list[dict[str, Any]]:
+    """Bot API calls of `method` addressed to `chat_id` made after `since` (epoch seconds); by default
+    only those the fake accepted."""
     return [
         call
         for call in await fake.calls(method)
-        if _chat_of(call) == str(chat_id) and (not ok_only or call["status"] == 200)
+        if _chat_of(call) == str(chat_id) and call["time"] >= since and (not ok_only or call["status"] == 200)
     ]
 
 
@@ -155,3 +163,34 @@ async def astralbot(env: dict[str, str], *args: str, timeout: float = 60.0) -> t
     output, _ = await asyncio.wait_for(process.communicate(), timeout)
     assert process.returncode is not None
     return process.returncode, output.decode(errors="replace")
+
+
+# ----- crashing the service -------------------------------------------------------------------------------
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended while we looked
+        tree.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    return tree
+
+
+def crash(service: ServiceProcess) -> None:
+    """SIGKILL the service together with its chart workers, as a dying container or cgroup would.
+
+    Killing only the main process leaves its forkserver pool orphaned and still running."""
+    assert service._proc is not None  # the harness keeps its Popen private; we only need its pid
+    tree = _children()
+    doomed, todo = [], [service._proc.pid]
+    while todo:
+        pid = todo.pop()
+        doomed.append(pid)
+        todo.extend(tree.get(pid, []))
+    for pid in doomed[1:]:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    service.kill()

@@ -61,7 +61,9 @@ async def test_stars_purchase_from_button_to_pdf(shop: Shop) -> None:
         if int(call["params"]["message_id"]) == done.message_id
     ]
     steps = [progress["params"]["text"], *edits]
-    assert [next(i for i, s in enumerate(PROGRESS_RU) if s in step) for step in steps] == [0, 1, 2, 3, 4], steps
+    assert [next(i for i, s in enumerate(PROGRESS_RU) if s in step) for step in steps] == [0, 1, 2, 3, 4], (
+        steps
+    )
 
     # The wheel, the reading in several messages within Telegram's limit, the PDF; each exactly once.
     got = await received_after(user, invoice.message_id)
@@ -99,10 +101,13 @@ async def test_stale_invoice_is_rejected_at_pre_checkout(shop: Shop) -> None:
     # The same invoice again: its order is paid, so pre-checkout says no, with the reason.
     second = await user.pay(invoice)
     assert second["status"] == "rejected"
-    assert second["error_message"] == "Этот счёт уже неактуален: он оплачен или отменён. Создайте новый в меню."
+    assert (
+        second["error_message"] == "Этот счёт уже неактуален: он оплачен или отменён. Создайте новый в меню."
+    )
     # answerPreCheckoutQuery names no chat: find the answer by the query's id.
     by_id = {
-        call["params"]["pre_checkout_query_id"]: call for call in await shop.fake.calls("answerPreCheckoutQuery")
+        call["params"]["pre_checkout_query_id"]: call
+        for call in await shop.fake.calls("answerPreCheckoutQuery")
     }
     rejected = by_id[second["pre_checkout_query_id"]]["params"]
     assert str(rejected["ok"]).lower() == "false"
@@ -130,6 +135,7 @@ async def test_resent_successful_payment_delivers_nothing_more(shop: Shop) -> No
     ]
     await shop.fake.resend(update_id)
     await quiet(3.0)
+    assert all(pending.update_id != update_id for pending in shop.fake.state.pending), "not re-delivered"
     got = await received_after(user, invoice.message_id)
     assert len(got.documents) == 1 and len(got.photos) == 1
     assert len(await calls_to(shop.fake, "sendDocument", user.user_id)) == 1

@@ -59,7 +59,10 @@ async def test_profile_edits_use_the_bots_validation_and_save_all_or_nothing(sit
         assert bad.status_code == 422
         problems = {e["field"]: e for e in bad.json()["errors"]}
         assert problems["birth_date"]["code"] == "date_impossible"
-        assert problems["birth_date"]["message"] == "That date does not exist. Please check the day and the month."
+        assert (
+            problems["birth_date"]["message"]
+            == "That date does not exist. Please check the day and the month."
+        )
         assert problems["birth_time"]["code"] == "time_impossible"
         assert bad.json()["error"] == problems["birth_date"]["message"]
         me = (await client.get("/api/me")).json()
@@ -76,12 +79,19 @@ async def test_profile_edits_use_the_bots_validation_and_save_all_or_nothing(sit
             assert answer.json()["errors"][0]["code"] == code
         future = await client.patch("/api/me", json={"birth_date": "01.01.2999"}, headers=EN)
         assert future.json()["errors"][0]["code"] in {"date_future", "year_range"}
-        russian = await client.patch("/api/me", json={"birth_date": "99.99.1990"}, headers={**CSRF, "Accept-Language": "ru"})
+        russian = await client.patch(
+            "/api/me", json={"birth_date": "99.99.1990"}, headers={**CSRF, "Accept-Language": "ru"}
+        )
         assert russian.json()["error"].startswith("Такой даты не существует")
 
         good = await client.patch(
             "/api/me",
-            json={"name": "  Ann   Lee ", "birth_date": "1990-05-15", "birth_time": "14:30", "place": "London, GB"},
+            json={
+                "name": "  Ann   Lee ",
+                "birth_date": "1990-05-15",
+                "birth_time": "14:30",
+                "place": "London, GB",
+            },
             headers=EN,
         )
         assert good.status_code == 200, good.text
@@ -115,10 +125,14 @@ async def test_cookie_sessions_need_the_csrf_header_to_change_data_and_bearer_do
     async with site.client() as client:
         token = await site.login(client, ANN)
         assert (await client.patch("/api/me", json={"name": "Eve"})).status_code == 403
-        cross = await client.patch("/api/me", json={"name": "Eve"}, headers={**CSRF, "Sec-Fetch-Site": "cross-site"})
+        cross = await client.patch(
+            "/api/me", json={"name": "Eve"}, headers={**CSRF, "Sec-Fetch-Site": "cross-site"}
+        )
         assert cross.status_code == 403
         client.cookies.clear()
-        bearer = await client.patch("/api/me", json={"name": "Ann"}, headers={"Authorization": f"Bearer {token}"})
+        bearer = await client.patch(
+            "/api/me", json={"name": "Ann"}, headers={"Authorization": f"Bearer {token}"}
+        )
         assert bearer.status_code == 200 and bearer.json()["name"] == "Ann"
 
 

@@ -107,7 +107,9 @@ async def test_wrong_reused_and_expired_codes_get_one_generic_400(site: Site) ->
 
 async def test_code_errors_follow_the_browser_language(site: Site) -> None:
     async with site.client() as client:
-        answer = await client.post("/api/auth/callback", json={"code": "nope"}, headers={"Accept-Language": "en-GB"})
+        answer = await client.post(
+            "/api/auth/callback", json={"code": "nope"}, headers={"Accept-Language": "en-GB"}
+        )
     assert answer.status_code == 400
     assert answer.json()["error"].startswith("This code is wrong, expired or already used")
 
@@ -115,7 +117,8 @@ async def test_code_errors_follow_the_browser_language(site: Site) -> None:
 async def test_callback_is_rate_limited_per_address(site: Site) -> None:
     async with site.client(ip="10.9.9.9") as attacker, site.client(ip="10.1.1.1") as neighbour:
         statuses = [
-            (await attacker.post("/api/auth/callback", json={"code": f"guess{i}"})).status_code for i in range(10)
+            (await attacker.post("/api/auth/callback", json={"code": f"guess{i}"})).status_code
+            for i in range(10)
         ]
         assert statuses == [400] * 10
         limited = await attacker.post("/api/auth/callback", json={"code": "guess-more"})
@@ -175,7 +178,11 @@ async def test_browser_bound_login_only_works_in_the_browser_that_started_it(sit
         assert created.json()["bot_url"] == f"/sandbox#start=login_{nonce}"
         assert len(f"login_{nonce}") <= 64
         login_cookie = created.headers["set-cookie"]
-        assert "astral_login=" in login_cookie and "HttpOnly" in login_cookie and "Path=/api/auth" in login_cookie
+        assert (
+            "astral_login=" in login_cookie
+            and "HttpOnly" in login_cookie
+            and "Path=/api/auth" in login_cookie
+        )
 
         pending = await browser.get(f"/api/auth/nonce/{nonce}")
         assert pending.status_code == 200 and pending.json() == {"status": "pending"}

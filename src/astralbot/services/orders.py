@@ -79,11 +79,12 @@ class OrderService:
     def __init__(
         self,
         db: Database,
-        profiles: ProfileService,
+        profiles: ProfileService | None,
         price_stars: int,
         price_kopecks: int,
         default_locale: str,
     ) -> None:
+        """`profiles` may be None where no order is created (the operator's command line)."""
         self._db = db
         self._profiles = profiles
         self.price_stars = price_stars
@@ -116,12 +117,15 @@ class OrderService:
         from astralbot.jobs.tasks import job_data
         from astralbot.services.charts import job_for
 
+        if self._profiles is None:
+            raise RuntimeError("this OrderService was built without profiles and cannot create orders")
+        profiles = self._profiles
         async with update_transaction(self._db, update_id) as session:
-            user = await self._profiles.ensure_user(session, tg)
-            profile = self._profiles.view_of(user)
+            user = await profiles.ensure_user(session, tg)
+            profile = profiles.view_of(user)
             if not profile.complete:
                 user.pending_input = profile.missing[0]
-                return NewOrder("incomplete", self._profiles.view_of(user))
+                return NewOrder("incomplete", profiles.view_of(user))
             birth = job_data(job_for(profile)) | {"chat_id": profile.chat_id, "locale": profile.locale}
             amount, currency = (
                 (self.price_stars, "XTR") if provider == "stars" else (self.price_kopecks, "RUB")

@@ -6,11 +6,14 @@ to the `DeliveryWorker`. Providers differ only in how a payment is started and c
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING, Literal
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, LabeledPrice
 from telegram.error import TelegramError
 
@@ -19,7 +22,9 @@ from astralbot.jobs.delivery import DeliveryWorker
 from astralbot.services.orders import NewOrder, OrderService, OrderView, order_id_from_payload
 from astralbot.services.profiles import TelegramUserInfo
 from astralbot.store.database import Database
-from astralbot.store.repositories import ChartRepository
+from astralbot.store.models import OrderStatus
+from astralbot.store.repositories import ChartRepository, OrderRepository, PaymentRepository
+from astralbot.store.types import utcnow
 
 if TYPE_CHECKING:
     from astralbot.payments.yookassa_gateway import PaymentInfo, YooKassaGateway
@@ -137,12 +142,42 @@ class PaymentService:
             if order is not None:
                 await self._tell(order, "pay-canceled")
 
+    async def poll_pending_yookassa(self) -> int:
+        """Ask the API about card payments still pending after a minute (up to two days old).
+
+        A notification can arrive before the API shows the payment succeeded (we answer 200 and act
+        on nothing), or never arrive; this sweep is what still delivers those orders."""
+        if self._yookassa is None:
+            return 0
+        now = utcnow()
+        async with self._db.session() as session:
+            pending = await PaymentRepository(session).list_pending(
+                "yookassa", now - timedelta(minutes=1), now - timedelta(days=2)
+            )
+        for payment in pending:
+            try:
+                info = await self._yookassa.fetch_payment(payment.provider_payment_id)
+            except Exception:
+                log.warning("could not poll YooKassa payment %s", payment.provider_payment_id, exc_info=True)
+                continue
+            if info.status in ("succeeded", "canceled"):
+                await self.on_yookassa(info, f"payment.{info.status}")
+        return len(pending)
+
+    async def poll_forever(self, interval: float) -> None:
+        while True:
+            try:
+                await self.poll_pending_yookassa()
+            except Exception:
+                log.exception("YooKassa poll failed; retrying at the next interval")
+            await asyncio.sleep(interval)
+
     # -- re-downloads -----------------------------------------------------------------
     async def stored_chart(self, user_id: int, chart_id: uuid.UUID) -> StoredChart | None:
         """A delivered reading, for a free re-download; None unless it belongs to `user_id`."""
         async with self._db.session() as session:
             chart = await ChartRepository(session).get(chart_id, user_id=user_id)
-            if chart is None or chart.order_id is None:
+            if chart is None or chart.order_id is None or await _refunded(session, chart.order_id):
                 return None
             return StoredChart(chart.png, str(chart.chart_json.get("full_reading_html", "")), chart.pdf)
 
@@ -150,9 +185,11 @@ class PaymentService:
         """(chart id, label) of the user's paid readings, newest first."""
         async with self._db.session() as session:
             infos = await ChartRepository(session).list_for_user(user_id)
+            # A reading whose money went back (made, then not delivered) is not the user's to keep.
+            infos = [i for i in infos if i.order_id is not None and not await _refunded(session, i.order_id)]
         out = []
         for info in infos:
-            if info.order_id is None or not info.has_pdf:
+            if not info.has_pdf:
                 continue
             birth = info.chart_json.get("birth", {})
             label = f"{birth.get('name') or ''} {birth.get('date', '')}".strip()
@@ -164,6 +201,11 @@ class PaymentService:
             await self._bot.send_message(order.chat_id, translator(order.locale)(key))
         except TelegramError:
             log.warning("could not tell the user about order %s", order.id, exc_info=True)
+
+
+async def _refunded(session: AsyncSession, order_id: uuid.UUID) -> bool:
+    order = await OrderRepository(session).get(order_id)
+    return order is None or order.status == OrderStatus.REFUNDED.value
 
 
 def _uuid(value: str | None) -> uuid.UUID | None:

@@ -214,6 +214,23 @@ class PaymentRepository(_Repository):
         query = select(Payment).where(Payment.order_id == order_id).order_by(Payment.created_at)
         return list((await self.session.execute(query)).scalars())
 
+    async def list_pending(
+        self, provider: str, created_before: datetime, created_after: datetime, limit: int = 100
+    ) -> list[Payment]:
+        """Payments still waiting for the provider's word, created within a window (oldest first)."""
+        query = (
+            select(Payment)
+            .where(
+                Payment.provider == provider,
+                Payment.status == "pending",
+                Payment.created_at < created_before,
+                Payment.created_at > created_after,
+            )
+            .order_by(Payment.created_at)
+            .limit(limit)
+        )
+        return list((await self.session.execute(query)).scalars())
+
 
 class OrderRepository(_Repository):
     async def create(

@@ -7,6 +7,7 @@ Pages read the session cookie; pages that need a login redirect to /login. The J
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -19,6 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from astralbot.astro.model import SIGNS
 from astralbot.i18n import LOCALES
 from astralbot.services.profiles import ProfileView
 from astralbot.web.account_api import account_router
@@ -37,12 +39,27 @@ CSP = (
 
 @cache
 def _templates() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(_WEB / "templates"),
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["dmy"] = _day_month_year
+    env.filters["glyph"] = lambda sign: _SIGN_GLYPHS.get(sign or "", "✦")
+    return env
+
+
+# U+FE0E asks for the text form, not the emoji: the glyph takes the page's colour.
+_SIGN_GLYPHS = {sign: chr(0x2648 + i) + "\ufe0e" for i, sign in enumerate(SIGNS)}
+
+
+def _day_month_year(iso_date: str) -> str:
+    """1990-05-15 → 15.05.1990, the way the bot shows dates."""
+    try:
+        return date.fromisoformat(iso_date).strftime("%d.%m.%Y")
+    except ValueError:
+        return iso_date
 
 
 def static_files() -> StaticFiles:

@@ -53,9 +53,10 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name,
 def telegram_webhook_router(application: Application, secret: str, gate: WebhookGate) -> APIRouter:
     router = APIRouter()
 
-    def verify_secret(
+    async def verify_secret(
         token: Annotated[str | None, Header(alias=SECRET_HEADER)] = None,
     ) -> None:
+        # async: a plain `def` dependency would cost a worker-thread hop on every update.
         if token is None or not secrets.compare_digest(token.encode(), secret.encode()):
             raise HTTPException(status_code=403, detail="forbidden")
 

@@ -19,8 +19,8 @@ login-confirm-ask =
     <b>Log in to the Astral website?</b>
 
     Confirm only if you have just pressed “Log in with Telegram” on the site yourself. If someone sent you this link, press “Cancel”.
-login-confirm = ✅ Yes, log me in
+login-confirm = ✔️ Yes, log me in
 login-cancel = ✖️ Cancel
-login-confirmed = ✅ Done. Go back to the browser tab: you are logged in there.
+login-confirmed = ✔️ Done. Go back to the browser tab: you are logged in there.
 login-cancelled = Login cancelled.
 login-expired = This login request has expired or was already used. Start again on the website.

@@ -169,7 +169,8 @@ function setupProfile() {
     searchTimer = setTimeout(async () => {
       const seq = ++searchSeq;
       const result = await api("GET", "/api/places?q=" + encodeURIComponent(q)).catch(() => null);
-      if (!result || seq !== searchSeq || !result.ok) return;
+      // A late answer must not cover the form once the user has moved on.
+      if (!result || seq !== searchSeq || !result.ok || document.activeElement !== place) return;
       showList(result.data);
     }, 220);
   });
@@ -203,6 +204,9 @@ function setupProfile() {
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    clearTimeout(searchTimer);
+    searchSeq++;
+    hideList();
     clearErrors();
     say(message, "");
     const patch = { name: form.elements.name.value, birth_date: form.elements.birth_date.value };
@@ -220,12 +224,16 @@ function setupProfile() {
         say(message, form.dataset.msgSaved, "ok");
         setTimeout(() => window.location.reload(), 700);
       } else if (result.status === 422 && result.data && result.data.errors) {
+        let shown = 0;
         for (const problem of result.data.errors) {
           const slot = form.querySelector('[data-error-for="' + problem.field + '"]');
-          if (slot) { slot.textContent = problem.message; slot.closest(".field").classList.add("invalid"); }
+          if (slot) { slot.textContent = problem.message; slot.closest(".field").classList.add("invalid"); shown++; }
         }
         if (result.data.choices && result.data.choices.length) showChoices(result.data.choices);
-        say(message, result.data.error, "bad");
+        // Messages already sit next to their fields; the summary is for anything that does not.
+        if (shown < result.data.errors.length) say(message, result.data.error, "bad");
+        const first = form.querySelector(".field.invalid input");
+        if (first) first.focus();
       } else if (result.status === 401) {
         window.location.assign("/login?next=/profile");
       } else {
