@@ -11,8 +11,8 @@ import bisect
 import difflib
 import hashlib
 import importlib.metadata
-import logging
 import json
+import logging
 import math
 import os
 import pickle
