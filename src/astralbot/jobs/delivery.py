@@ -20,7 +20,7 @@ import contextlib
 import functools
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, TypeVar
@@ -131,7 +131,8 @@ class DeliveryWorker:
         order = await self._orders.get(order_id)
         assert order is not None
         try:
-            await self._deliver(order)
+            async with self._lease_kept(order_id):
+                await self._deliver(order)
         except PermanentFailure as exc:
             await self._fail(order, str(exc))
         except Exception as exc:
@@ -140,6 +141,34 @@ class DeliveryWorker:
                 await self._fail(order, repr(exc))
             else:
                 await self._release(order_id, repr(exc))
+
+    @contextlib.asynccontextmanager
+    async def _lease_kept(self, order_id: uuid.UUID) -> AsyncIterator[None]:
+        """Renew the lease while this run is alive: a run may outlast one lease (a queue in the pool,
+        slow or rate-limited sends), and another instance's sweep must not take a living order over.
+        Only a dead process stops renewing, and then its order is resumed once the lease runs out."""
+        stop = asyncio.Event()
+        renewer = asyncio.create_task(self._renew_lease(order_id, stop), name=f"lease-{order_id}")
+        try:
+            yield
+        finally:
+            stop.set()  # not cancelled: a renewal in the middle of its transaction finishes cleanly
+            await renewer
+
+    async def _renew_lease(self, order_id: uuid.UUID, stop: asyncio.Event) -> None:
+        period = max(self._settings.lease.total_seconds() / 3, 0.2)
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), period)
+                return
+            try:
+                async with self._db.session() as session, session.begin():
+                    await OrderRepository(session).transition(
+                        order_id, [OrderStatus.GENERATING.value], OrderStatus.GENERATING.value,
+                        lease_until=utcnow() + self._settings.lease,
+                    )  # fmt: skip
+            except Exception as exc:
+                log.warning("could not renew the lease of order %s: %r", order_id, exc)
 
     async def _take(self, order_id: uuid.UUID) -> bool:
         async with self._db.session() as session, session.begin():
