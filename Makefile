@@ -35,6 +35,8 @@ format: $(STAMP) ## Reformat and autofix
 
 bench: $(STAMP) ## Run the benchmarks and print their figures
 	$(BIN)/python benchmarks/chart_engine.py
+	$(BIN)/python benchmarks/full_reading.py
+	$(BIN)/python benchmarks/webhook_load.py --quick
 
 clean: ## Remove the virtualenv, caches and the local database
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -116,11 +116,11 @@ def build_runtime(settings: Settings) -> Runtime:
         db, profiles, settings.price_stars, settings.price_rub * 100, settings.default_language
     )
     yookassa = yookassa_gateway_for(settings)
-    payments_service = PaymentService(
-        db, orders, delivery := _delivery(settings, db, pool, orders, application), application.bot, yookassa,
-        return_url=settings.site_url,
-    )  # fmt: skip
+    delivery = _delivery(settings, db, pool, orders, application)
     delivery.refund = Refunds(orders, application.bot, yookassa)
+    payments_service = PaymentService(
+        db, orders, delivery, application.bot, yookassa, return_url=settings.site_url
+    )
     application.bot_data[SERVICES_KEY] = Services(
         profiles, charts, payments_service, settings.default_language
     )

@@ -7,7 +7,10 @@ The orders table is the truth and this worker only the trigger:
   a crash continues after the last part Telegram accepted instead of starting again;
 - CPU work runs in the process pool; Bot API calls that fail for a passing reason (5xx, time-outs;
   429 is already waited out by the rate limiter) are retried with backoff;
-- after `max_runs` failed runs the order is failed and refunded, and the user is told.
+- after `max_runs` failed runs the order is failed and refunded, and the user is told;
+- every write of a run is fenced by its run number (`attempts` as set when it took the order): a run
+  that lost the order, to another instance after a lease ran out or to an operator's refund, finds its
+  writes refused and stops sending.
 
 The window that remains is a crash after Telegram accepted a message and before its count was
 committed: that one message may be sent twice. The Bot API has no idempotency key to close it.
@@ -48,6 +51,10 @@ Refunder = Callable[[OrderView], Awaitable[bool]]
 
 class PermanentFailure(Exception):
     """Retrying will not help (bad stored data, the user blocked the bot)."""
+
+
+class LostOwnership(Exception):
+    """The order is no longer this run's (taken over after a lost lease, refunded by an operator)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +138,10 @@ class DeliveryWorker:
         order = await self._orders.get(order_id)
         assert order is not None
         try:
-            async with self._lease_kept(order_id):
+            async with self._lease_kept(order):
                 await self._deliver(order)
+        except LostOwnership:
+            log.info("order %s is no longer run %d's; stopping", order_id, order.attempts)
         except PermanentFailure as exc:
             await self._fail(order, str(exc))
         except Exception as exc:
@@ -140,47 +149,49 @@ class DeliveryWorker:
             if order.attempts >= self._settings.max_runs:
                 await self._fail(order, repr(exc))
             else:
-                await self._release(order_id, repr(exc))
+                await self._release(order, repr(exc))
 
     @contextlib.asynccontextmanager
-    async def _lease_kept(self, order_id: uuid.UUID) -> AsyncIterator[None]:
+    async def _lease_kept(self, order: OrderView) -> AsyncIterator[None]:
         """Renew the lease while this run is alive: a run may outlast one lease (a queue in the pool,
         slow or rate-limited sends), and another instance's sweep must not take a living order over.
         Only a dead process stops renewing, and then its order is resumed once the lease runs out."""
         stop = asyncio.Event()
-        renewer = asyncio.create_task(self._renew_lease(order_id, stop), name=f"lease-{order_id}")
+        renewer = asyncio.create_task(self._renew_lease(order, stop), name=f"lease-{order.id}")
         try:
             yield
         finally:
             stop.set()  # not cancelled: a renewal in the middle of its transaction finishes cleanly
             await renewer
 
-    async def _renew_lease(self, order_id: uuid.UUID, stop: asyncio.Event) -> None:
+    async def _renew_lease(self, order: OrderView, stop: asyncio.Event) -> None:
         period = max(self._settings.lease.total_seconds() / 3, 0.2)
         while True:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), period)
                 return
             try:
-                async with self._db.session() as session, session.begin():
-                    await OrderRepository(session).transition(
-                        order_id, [OrderStatus.GENERATING.value], OrderStatus.GENERATING.value,
-                        lease_until=utcnow() + self._settings.lease,
-                    )  # fmt: skip
+                if not await self._own(order, lease_until=utcnow() + self._settings.lease):
+                    return  # taken over: the run's next write is refused and it stops
             except Exception as exc:
-                log.warning("could not renew the lease of order %s: %r", order_id, exc)
+                log.warning("could not renew the lease of order %s: %r", order.id, exc)
 
     async def _take(self, order_id: uuid.UUID) -> bool:
         async with self._db.session() as session, session.begin():
             return await OrderRepository(session).acquire_lease(order_id, utcnow(), self._settings.lease)
 
-    async def _release(self, order_id: uuid.UUID, error: str) -> None:
+    async def _release(self, order: OrderView, error: str) -> None:
         """Give the order back for a later run (the recovery sweep), keeping the error for operators."""
+        await self._own(order, lease_until=utcnow(), last_error=error[:500])
+
+    async def _own(
+        self, order: OrderView, to_state: OrderStatus = OrderStatus.GENERATING, **values: Any
+    ) -> bool:
+        """A write of this run: applied only while the order is still generating under its run number."""
         async with self._db.session() as session, session.begin():
-            await OrderRepository(session).transition(
-                order_id, [OrderStatus.GENERATING.value], OrderStatus.GENERATING.value,
-                lease_until=utcnow(), last_error=error[:500],
-            )  # fmt: skip
+            return await OrderRepository(session).transition(
+                order.id, [OrderStatus.GENERATING.value], to_state.value, run=order.attempts, **values
+            )
 
     async def _deliver(self, order: OrderView) -> None:
         t = translator(order.locale)
@@ -205,7 +216,8 @@ class DeliveryWorker:
         )
         for index in range(order.delivered_parts, len(parts)):
             await self._send(parts[index])
-            await self._count_part(order.id, index + 1)
+            if not await self._own(order, delivered_parts=index + 1):
+                raise LostOwnership
         await self._finish(order, progress)
 
     async def _product(self, order: OrderView, progress: int | None) -> Product:
@@ -237,11 +249,7 @@ class DeliveryWorker:
         try:
             if message_id is None:
                 sent: Message = await self._send(lambda: self._bot.send_message(order.chat_id, text))
-                async with self._db.session() as session, session.begin():
-                    await OrderRepository(session).transition(
-                        order.id, [OrderStatus.GENERATING.value], OrderStatus.GENERATING.value,
-                        progress_message_id=sent.message_id,
-                    )  # fmt: skip
+                await self._own(order, progress_message_id=sent.message_id)
                 return sent.message_id
             await self._send(lambda: self._bot.edit_message_text(text, order.chat_id, message_id))
         except BadRequest as exc:
@@ -270,16 +278,10 @@ class DeliveryWorker:
                 delay *= 2
         raise AssertionError("unreachable")
 
-    async def _count_part(self, order_id: uuid.UUID, parts: int) -> None:
-        async with self._db.session() as session, session.begin():
-            await OrderRepository(session).transition(
-                order_id, [OrderStatus.GENERATING.value], OrderStatus.GENERATING.value, delivered_parts=parts
-            )
-
     async def _finish(self, order: OrderView, progress: int | None) -> None:
         async with self._db.session() as session, session.begin():
             done = await OrderRepository(session).transition(
-                order.id, [OrderStatus.GENERATING.value], OrderStatus.DELIVERED.value,
+                order.id, [OrderStatus.GENERATING.value], OrderStatus.DELIVERED.value, run=order.attempts,
                 delivered_at=utcnow(), lease_until=None, last_error=None,
             )  # fmt: skip
             if done:
@@ -291,7 +293,7 @@ class DeliveryWorker:
         log.error("order %s failed for good: %s", order.id, reason)
         async with self._db.session() as session, session.begin():
             failed = await OrderRepository(session).transition(
-                order.id, [OrderStatus.GENERATING.value], OrderStatus.FAILED.value,
+                order.id, [OrderStatus.GENERATING.value], OrderStatus.FAILED.value, run=order.attempts,
                 lease_until=None, last_error=reason[:500],
             )  # fmt: skip
             if failed:

@@ -281,18 +281,27 @@ class OrderRepository(_Repository):
         return list((await self.session.execute(query)).scalars())
 
     async def transition(
-        self, order: Order | uuid.UUID, from_states: Iterable[str], to_state: str, **values: Any
+        self,
+        order: Order | uuid.UUID,
+        from_states: Iterable[str],
+        to_state: str,
+        *,
+        run: int | None = None,
+        **values: Any,
     ) -> bool:
         """Move the order to ``to_state`` only if it is in one of ``from_states``: the exactly-once gate.
 
         A conditional UPDATE, so of concurrent callers exactly one gets True. ``values`` sets other
         columns in the same statement (e.g. ``delivered_at=now``, ``attempts=Order.attempts + 1``).
+        ``run`` fences a delivery run: the update applies only while ``attempts`` still equals the
+        number the run got from ``acquire_lease``, so a run whose order was taken over writes nothing.
         On success the Order in this session, if loaded, is refreshed from the row.
         """
         order_id = order.id if isinstance(order, Order) else order
-        return await self._update_where(
-            order_id, Order.status.in_(list(from_states)), status=to_state, **values
-        )
+        condition: ColumnElement[bool] = Order.status.in_(list(from_states))
+        if run is not None:
+            condition = and_(condition, Order.attempts == run)
+        return await self._update_where(order_id, condition, status=to_state, **values)
 
     async def acquire_lease(self, order_id: uuid.UUID, now: datetime, lease: timedelta) -> bool:
         """Take a paid order, or one whose generation lease expired (its worker died), for generating.
