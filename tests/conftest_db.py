@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import asyncpg
@@ -40,9 +41,10 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite+aiosqlite:///{tmp_path / 'db' / 'astral.db'}"
 
 
-@pytest_asyncio.fixture
-async def postgres_url() -> AsyncIterator[str]:
-    name = f"astral_test_{uuid.uuid4().hex[:16]}"
+@asynccontextmanager
+async def postgres_database(prefix: str = "astral_test") -> AsyncIterator[str]:
+    """A fresh, uniquely named PostgreSQL database (its URL), dropped afterwards; skips if no server."""
+    name = f"{prefix}_{uuid.uuid4().hex[:16]}"
     try:
         admin = await asyncpg.connect(POSTGRES_ADMIN_DSN, timeout=5)
     except (OSError, asyncpg.PostgresError, TimeoutError) as error:
@@ -60,6 +62,12 @@ async def postgres_url() -> AsyncIterator[str]:
             await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         finally:
             await admin.close()
+
+
+@pytest_asyncio.fixture
+async def postgres_url() -> AsyncIterator[str]:
+    async with postgres_database() as url:
+        yield url
 
 
 @pytest.fixture(params=DIALECTS)

@@ -8,19 +8,16 @@
 from __future__ import annotations
 
 import itertools
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import asyncpg
 import pytest
 import pytest_asyncio
-from sqlalchemy.engine import make_url
 
 from astralbot.sandbox import FakeTelegram
-from conftest_db import POSTGRES_ADMIN_DSN, _postgres_unavailable
+from conftest_db import postgres_database as shared_postgres_database
 from fakes.telegram import FakeTelegramServer, TelegramUser
 
 from .service import ServiceProcess
@@ -42,24 +39,8 @@ def next_user_id() -> int:
 @asynccontextmanager
 async def postgres_database() -> AsyncIterator[str]:
     """A fresh PostgreSQL database for one service, dropped afterwards (skip if no server)."""
-    name = f"astral_e2e_{uuid.uuid4().hex[:12]}"
-    try:
-        admin = await asyncpg.connect(POSTGRES_ADMIN_DSN, timeout=5)
-    except (OSError, asyncpg.PostgresError, TimeoutError) as error:
-        _postgres_unavailable(f"{type(error).__name__}: {error}")
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await admin.close()
-    url = make_url(POSTGRES_ADMIN_DSN).set(drivername="postgresql+asyncpg", database=name)
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        admin = await asyncpg.connect(POSTGRES_ADMIN_DSN, timeout=5)
-        try:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await admin.close()
+    async with shared_postgres_database("astral_e2e") as url:
+        yield url
 
 
 @dataclass

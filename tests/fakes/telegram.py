@@ -220,9 +220,10 @@ def _free_socket(host: str) -> socket.socket:
 class LoopbackServer:
     """Any ASGI app served by uvicorn on 127.0.0.1:<free port> as a task of the running loop."""
 
-    def __init__(self, app: ASGIApp, host: str = "127.0.0.1") -> None:
+    def __init__(self, app: ASGIApp, host: str = "127.0.0.1", *, lifespan: str = "on") -> None:
         self.app = app
         self.host = host
+        self.lifespan = lifespan
         self.port = 0
         self._server: uvicorn.Server | None = None
         self._task: asyncio.Task[None] | None = None
@@ -235,7 +236,14 @@ class LoopbackServer:
         sock = _free_socket(self.host)
         self.port = sock.getsockname()[1]
         config = uvicorn.Config(
-            self.app, log_level="warning", lifespan="on", ws="none", timeout_graceful_shutdown=5
+            self.app,
+            log_level="warning",
+            lifespan=self.lifespan,  # type: ignore[arg-type]
+            ws="none",
+            # Never rewrite the peer from X-Forwarded-For: the apps under test judge that header.
+            proxy_headers=False,
+            access_log=False,
+            timeout_graceful_shutdown=5,
         )
         self._server = uvicorn.Server(config)
         self._task = asyncio.get_running_loop().create_task(self._server.serve(sockets=[sock]))

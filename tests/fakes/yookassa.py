@@ -28,8 +28,6 @@ import copy
 import json
 import re
 import secrets
-import socket
-import time
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -38,12 +36,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Self
 
 import httpx
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp
+
+from fakes.telegram import LoopbackServer
 
 YOOKASSA_IP = "185.71.76.1"
 STRANGER_IP = "203.0.113.5"
@@ -161,7 +160,7 @@ class FakeYooKassa:
     def __post_init__(self) -> None:
         self._idempotent: dict[tuple[str, str], _Idempotent] = {}
         self._closing = asyncio.Event()
-        self._server: LoopbackApp | None = None
+        self._server: LoopbackServer | None = None
         self._client: httpx.AsyncClient | None = None
         self.app = Starlette(
             routes=[
@@ -175,7 +174,7 @@ class FakeYooKassa:
     # --- serving -------------------------------------------------------------------------------
 
     async def __aenter__(self) -> Self:
-        self._server = await LoopbackApp(self.app).__aenter__()
+        self._server = await LoopbackServer(self.app, lifespan="off").__aenter__()
         self._client = httpx.AsyncClient(timeout=30)
         return self
 
@@ -471,57 +470,7 @@ class FakeYooKassa:
         return await self._answer(request, lambda *_: self._find(self.refunds, refund_id, "refund"))
 
 
-class LoopbackApp:
-    """An ASGI app served by uvicorn on 127.0.0.1:<free port> inside the running loop.
-
-    ``proxy_headers=False`` (unlike uvicorn's default) so that ``X-Forwarded-For`` reaches the app
-    untouched, as the service's own IP check expects.
-    """
-
-    def __init__(self, app: ASGIApp, host: str = "127.0.0.1") -> None:
-        self.app = app
-        self.host = host
-        self.port = 0
-        self._server: uvicorn.Server | None = None
-        self._task: asyncio.Task[None] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
-
-    async def __aenter__(self) -> Self:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((self.host, 0))
-        self.port = sock.getsockname()[1]
-        config = uvicorn.Config(
-            self.app,
-            log_level="warning",
-            lifespan="off",
-            ws="none",
-            proxy_headers=False,
-            access_log=False,
-            timeout_graceful_shutdown=5,
-        )
-        self._server = uvicorn.Server(config)
-        self._task = asyncio.get_running_loop().create_task(self._server.serve(sockets=[sock]))
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if self._task.done():
-                self._task.result()
-                raise RuntimeError("uvicorn stopped during start-up")
-            if time.monotonic() > deadline:
-                raise TimeoutError("uvicorn did not start")
-            await asyncio.sleep(0.01)
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        assert self._server is not None and self._task is not None
-        self._server.should_exit = True
-        await self._task
-
-
 @contextlib.asynccontextmanager
-async def serve_on_loopback(app: ASGIApp) -> AsyncIterator[LoopbackApp]:
-    async with LoopbackApp(app) as server:
+async def serve_on_loopback(app: ASGIApp) -> AsyncIterator[LoopbackServer]:
+    async with LoopbackServer(app, lifespan="off") as server:
         yield server
