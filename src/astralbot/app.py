@@ -24,6 +24,7 @@ from astralbot.geo.gazetteer import Gazetteer, load_gazetteer
 from astralbot.jobs.delivery import DeliverySettings, DeliveryWorker
 from astralbot.jobs.pool import ChartPool
 from astralbot.metrics import Metrics
+from astralbot.payments.ip_ranges import parse_networks
 from astralbot.services.account import AccountService
 from astralbot.services.auth import AuthService
 from astralbot.services.charts import ChartService
@@ -142,7 +143,12 @@ def build_runtime(settings: Settings) -> Runtime:
     application.bot_data[LOGIN_KEY] = LoginServices(auth, settings.site_url)
     account = AccountService(db, gazetteer, profiles, pool)
     site = SiteContext(
-        auth, account, settings.default_language, settings.jwt_ttl, _bot_link(settings, application)
+        auth,
+        account,
+        settings.default_language,
+        settings.jwt_ttl,
+        _bot_link(settings, application),
+        trusted_proxies=parse_networks(settings.trusted_proxy_list),
     )
     routers.extend(website_routers(site))
     mounts[STATIC_PATH] = static_files()

@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import jwt
 
+from astralbot.payments.ip_ranges import parse_networks
 from astralbot.services.auth import JWT_AUDIENCE, JWT_ISSUER
 from astralbot.store.repositories import LoginCodeRepository
 from astralbot.store.types import utcnow
@@ -130,6 +131,27 @@ async def test_callback_is_rate_limited_per_address(site: Site) -> None:
         code = await site.auth.issue_code(USER)
         assert (await attacker.post("/api/auth/callback", json={"code": code})).status_code == 429
         assert (await neighbour.post("/api/auth/callback", json={"code": code})).status_code == 200
+
+
+async def test_behind_a_trusted_proxy_the_limit_is_per_forwarded_client(site: Site) -> None:
+    site.ctx.trusted_proxies = parse_networks(["10.0.0.254"])
+    guesses = [{"code": f"guess{i}"} for i in range(10)]
+    async with site.client(ip="10.0.0.254") as proxy, site.client(ip="10.7.7.7") as direct:
+        flood = {"X-Forwarded-For": "198.51.100.7"}
+        for body in guesses:
+            assert (await proxy.post("/api/auth/callback", json=body, headers=flood)).status_code == 400
+        assert (await proxy.post("/api/auth/callback", json={"code": "x"}, headers=flood)).status_code == 429
+        # Another visitor behind the same proxy has a bucket of their own.
+        other = {"X-Forwarded-For": "198.51.100.8"}
+        assert (await proxy.post("/api/auth/callback", json={"code": "x"}, headers=other)).status_code == 400
+        # A client that is not our proxy cannot pick its bucket with the header.
+        for i, body in enumerate(guesses):
+            spoofed = {"X-Forwarded-For": f"203.0.113.{i}"}  # a new address every time
+            assert (await direct.post("/api/auth/callback", json=body, headers=spoofed)).status_code == 400
+        spoofed = {"X-Forwarded-For": "203.0.113.99"}
+        assert (
+            await direct.post("/api/auth/callback", json={"code": "x"}, headers=spoofed)
+        ).status_code == 429
 
 
 async def test_tokens_that_are_tampered_expired_or_signed_otherwise_are_refused(site: Site) -> None:

@@ -58,7 +58,7 @@ _ERRORS: dict[int | str, dict[str, object]] = {
 
 
 def _limit(request: Request, ctx: SiteContext, limiter: RateLimiter) -> None:
-    wait = limiter.hit(client_ip(request))
+    wait = limiter.hit(client_ip(request, ctx))
     if wait:
         raise HTTPException(
             429,

@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 from fastapi import HTTPException, Request, Response
 
 from astralbot.i18n import LOCALES, Translator, translator
+from astralbot.payments.ip_ranges import IPNetwork
+from astralbot.payments.ip_ranges import client_ip as forwarded_client_ip
 from astralbot.services.account import AccountService
 from astralbot.services.auth import AuthService
 from astralbot.web.rate_limit import RateLimiter
@@ -42,6 +44,7 @@ class SiteContext:
     code_limiter: RateLimiter = field(default_factory=lambda: RateLimiter(10, 60.0))
     nonce_limiter: RateLimiter = field(default_factory=lambda: RateLimiter(10, 60.0))
     poll_limiter: RateLimiter = field(default_factory=lambda: RateLimiter(240, 60.0))
+    trusted_proxies: list[IPNetwork] = field(default_factory=list)
 
 
 # -- language ------------------------------------------------------------------------------------
@@ -158,6 +161,11 @@ def api_user(request: Request, ctx: SiteContext) -> int:
     return user_id
 
 
-def client_ip(request: Request) -> str:
-    """The peer address. Behind a proxy, run uvicorn with --forwarded-allow-ips for the real one."""
-    return request.client.host if request.client else "unknown"
+def client_ip(request: Request, ctx: SiteContext) -> str:
+    """The client's address: the peer, or behind our own proxies (TRUSTED_PROXIES) the address they
+    saw, so a proxy in front does not put every visitor into one rate-limit bucket."""
+    peer = request.client.host if request.client else ""
+    try:
+        return str(forwarded_client_ip(peer, request.headers.get("x-forwarded-for"), ctx.trusted_proxies))
+    except ValueError:  # no usable peer address (a test client, a Unix socket)
+        return peer or "unknown"
