@@ -10,7 +10,6 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from astralbot.store.database import Database
-from astralbot.store.dto import OrderInfo
 from astralbot.store.models import Order, OrderStatus
 from astralbot.store.repositories import (
     ChartRepository,
@@ -35,11 +34,10 @@ async def test_create_and_read_back(db: Database) -> None:
     async with db.session() as session:
         order = await OrderRepository(session).get(order_id)
         assert order is not None
-        info = OrderInfo.from_model(order)
-    assert info.status == "created"
-    assert info.attempts == 0
-    assert info.birth == BIRTH
-    assert info.created_at.tzinfo is not None
+        assert order.status == "created"
+        assert order.attempts == 0
+        assert order.birth == BIRTH
+        assert order.created_at.tzinfo is not None
 
 
 async def test_transition_only_from_the_given_states(db: Database) -> None:

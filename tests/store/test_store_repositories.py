@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from astralbot.store.database import Database
-from astralbot.store.dto import ChartInfo, LoginCodeInfo, UserProfile
+from astralbot.store.dto import ChartInfo
 from astralbot.store.models import Event, User
 from astralbot.store.repositories import (
     ChartRepository,
@@ -48,7 +48,7 @@ async def test_concurrent_first_contact_creates_one_user(db: Database) -> None:
     assert results.count(True) == 1
 
 
-async def test_profile_fields_round_trip_into_the_dto(db: Database) -> None:
+async def test_profile_fields_round_trip(db: Database) -> None:
     async with db.transaction() as session:
         repo = UserRepository(session)
         await repo.get_or_create(11, 11, "Boris", "en")
@@ -67,16 +67,11 @@ async def test_profile_fields_round_trip_into_the_dto(db: Database) -> None:
     async with db.session() as session:
         user = await UserRepository(session).get(11)
         assert user is not None
-        profile = UserProfile.from_model(user)
-    assert profile.name == "Борис"
-    assert profile.birth_date == date(1990, 5, 15)
-    assert profile.birth_time == time(14, 30)
-    assert profile.pending_data == {"candidates": [{"geoname_id": 524901, "name": "Москва"}]}
-    assert profile.missing == ("place",)
-    assert not profile.is_complete
-    assert profile.locale(("ru", "en"), "ru") == "en"  # from Telegram, as no language was chosen
-    with pytest.raises(AttributeError):
-        profile.first_name = "x"  # type: ignore[misc]
+        assert user.display_name == "Борис"
+        assert user.birth_date == date(1990, 5, 15)
+        assert user.birth_time == time(14, 30)
+        assert user.pending_data == {"candidates": [{"geoname_id": 524901, "name": "Москва"}]}
+        assert user.lat is None
 
     async with db.transaction() as session:
         await UserRepository(session).update(
@@ -84,9 +79,9 @@ async def test_profile_fields_round_trip_into_the_dto(db: Database) -> None:
         )
         user = await UserRepository(session).get(11)
         assert user is not None
-        profile = UserProfile.from_model(user)
-    assert profile.is_complete  # an unknown time counts as answered
-    assert profile.locale(("ru", "en"), "en") == "ru"
+        assert (user.lat, user.lon, user.timezone) == (55.75, 37.62, "Europe/Moscow")
+        assert user.birth_time_known is False
+        assert user.language == "ru"
 
 
 async def test_funnel_counts_distinct_users_per_event(db: Database) -> None:
@@ -180,9 +175,8 @@ async def test_login_code_is_used_once_and_not_after_expiry(db: Database) -> Non
         assert await codes.mark_used("0" * 64, now) is False  # unknown
         code = await codes.get_by_hash("c" * 64)
         assert code is not None
-        info = LoginCodeInfo.from_model(code)
-        assert info.user_id == 42
-        assert info.used_at == now
+        assert code.user_id == 42
+        assert code.used_at == now
         assert await codes.delete_expired(now) == 1
 
 
