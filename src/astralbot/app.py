@@ -206,6 +206,8 @@ def yookassa_gateway_for(settings: Settings) -> YooKassaGateway | None:
 def _jwt_secret(settings: Settings) -> str:
     if settings.jwt_secret is not None:
         return settings.jwt_secret.get_secret_value()
+    if settings.sandbox:  # a try-out on one machine: sessions that end with the process are expected
+        return secrets.token_urlsafe(48)
     log.warning(
         "JWT_SECRET is not set: using a random one, so website sessions end on restart "
         "and are not shared between instances"
