@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
+
 from telegram import Update
 from telegram.constants import ChatAction, ParseMode
 
 from astralbot.bot import keyboards
 from astralbot.bot.context import AstralContext, t_for, tg_user
-from astralbot.bot.replies import show
+from astralbot.bot.replies import ask_missing
 from astralbot.telegram_limits import CAPTION_LIMIT, split_text
 
 
@@ -19,24 +21,15 @@ async def free_chart(update: Update, context: AstralContext) -> None:
     outcome = await context.services.charts.free_chart(update.update_id, tg_user(update))
     t = t_for(outcome.profile.locale)
     if outcome.kind == "incomplete":
-        fields = ", ".join(t(f"field-{f}") for f in outcome.missing)
-        first = outcome.missing[0]
-        text = t("chart-missing", fields=fields) + "\n\n" + t(f"ask-{first}")
-        await show(update, text, keyboards.editing(t, first))
+        await ask_missing(update, t, outcome.missing)
         return
     assert outcome.chart is not None
     notes = [t(f"chart-note-{code}") for code in outcome.chart.warnings if t.has(f"chart-note-{code}")]
     body = "\n\n".join([*notes, outcome.chart.reading_html])
-    caption = t("chart-caption", name=_escape(outcome.profile.display_name or outcome.profile.first_name))
+    caption = t("chart-caption", name=html.escape(outcome.profile.display_name or outcome.profile.first_name))
     await chat.send_photo(outcome.chart.png, caption=caption[:CAPTION_LIMIT], parse_mode=ParseMode.HTML)
     parts = split_text(body)
     for i, part in enumerate(parts):
         last = i == len(parts) - 1
         markup = keyboards.after_chart(t) if last else None
         await chat.send_message(part, parse_mode=ParseMode.HTML, reply_markup=markup)
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)

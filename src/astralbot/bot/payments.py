@@ -3,7 +3,6 @@ and free re-downloads from "My charts"."""
 
 from __future__ import annotations
 
-import html
 import uuid
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -11,7 +10,7 @@ from telegram.constants import ParseMode
 
 from astralbot.bot import keyboards
 from astralbot.bot.context import AstralContext, t_for, tg_user
-from astralbot.bot.replies import show
+from astralbot.bot.replies import ask_missing, show
 from astralbot.telegram_limits import CAPTION_LIMIT, split_text
 
 
@@ -38,14 +37,14 @@ async def offer(update: Update, context: AstralContext) -> None:
 async def pay_stars(update: Update, context: AstralContext) -> None:
     new = await context.services.payments.start_stars(update.update_id, tg_user(update))
     if new.kind == "incomplete":
-        await _ask_missing(update, new.profile.locale, new.profile.missing)
+        await ask_missing(update, t_for(new.profile.locale), new.profile.missing)
 
 
 async def pay_card(update: Update, context: AstralContext) -> None:
     start = await context.services.payments.start_yookassa(update.update_id, tg_user(update))
     t = t_for(start.order.profile.locale)
     if start.kind == "incomplete":
-        await _ask_missing(update, start.order.profile.locale, start.order.profile.missing)
+        await ask_missing(update, t, start.order.profile.missing)
     elif start.kind == "unavailable" or start.url is None:
         await show(update, t("pay-card-unavailable"), keyboards.back_to_menu(t))
     else:
@@ -125,10 +124,3 @@ async def download(update: Update, context: AstralContext) -> None:
         await chat.send_message(part, parse_mode=ParseMode.HTML)
     if stored.pdf:
         await chat.send_document(stored.pdf, filename=t("full-pdf-filename"), caption=t("full-pdf-caption"))
-
-
-async def _ask_missing(update: Update, locale: str, missing: tuple[str, ...]) -> None:
-    t = t_for(locale)
-    fields = ", ".join(t(f"field-{f}") for f in missing)
-    text = t("chart-missing", fields=html.escape(fields)) + "\n\n" + t(f"ask-{missing[0]}")
-    await show(update, text, keyboards.editing(t, missing[0]))

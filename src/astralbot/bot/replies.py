@@ -8,6 +8,7 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
+from astralbot.bot import keyboards
 from astralbot.i18n import Translator
 from astralbot.services.profiles import ProfileView
 
@@ -45,3 +46,10 @@ async def show(update: Update, text: str, markup: InlineKeyboardMarkup | None = 
     if chat is None:
         return None
     return await chat.send_message(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+async def ask_missing(update: Update, t: Translator, missing: tuple[str, ...]) -> None:
+    """The profile lacks what a chart needs: name the missing fields and ask for the first one."""
+    fields = ", ".join(t(f"field-{f}") for f in missing)
+    text = t("chart-missing", fields=html.escape(fields)) + "\n\n" + t(f"ask-{missing[0]}")
+    await show(update, text, keyboards.editing(t, missing[0]))
