@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 
 from astralbot.bot import keyboards
 from astralbot.bot.context import AstralContext, t_for, tg_user
 from astralbot.bot.replies import show
+from astralbot.i18n import Translator
 
 
 async def start(update: Update, context: AstralContext) -> None:
@@ -18,28 +20,29 @@ async def start(update: Update, context: AstralContext) -> None:
     await show(update, t("start-greeting", name=name), keyboards.main_menu(t))
 
 
-async def menu(update: Update, context: AstralContext) -> None:
+async def _page(
+    update: Update, context: AstralContext, key: str, markup: Callable[[Translator], InlineKeyboardMarkup]
+) -> None:
+    """A fixed page of text with its keyboard, in the user's language."""
     profile = await context.services.profiles.view(update.update_id, tg_user(update))
     t = t_for(profile.locale)
-    await show(update, t("menu-title"), keyboards.main_menu(t))
+    await show(update, t(key), markup(t))
+
+
+async def menu(update: Update, context: AstralContext) -> None:
+    await _page(update, context, "menu-title", keyboards.main_menu)
 
 
 async def help_(update: Update, context: AstralContext) -> None:
-    profile = await context.services.profiles.view(update.update_id, tg_user(update))
-    t = t_for(profile.locale)
-    await show(update, t("help-text"), keyboards.back_to_menu(t))
+    await _page(update, context, "help-text", keyboards.back_to_menu)
 
 
 async def about(update: Update, context: AstralContext) -> None:
-    profile = await context.services.profiles.view(update.update_id, tg_user(update))
-    t = t_for(profile.locale)
-    await show(update, t("about-text"), keyboards.back_to_menu(t))
+    await _page(update, context, "about-text", keyboards.back_to_menu)
 
 
 async def language(update: Update, context: AstralContext) -> None:
-    profile = await context.services.profiles.view(update.update_id, tg_user(update))
-    t = t_for(profile.locale)
-    await show(update, t("language-choose"), keyboards.languages(t))
+    await _page(update, context, "language-choose", keyboards.languages)
 
 
 async def set_language(update: Update, context: AstralContext) -> None:
