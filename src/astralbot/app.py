@@ -113,9 +113,7 @@ def build_runtime(settings: Settings) -> Runtime:
         api_base = settings.telegram_api_base_url
 
     application = build_application(settings, token, api_base)
-    orders = OrderService(
-        db, profiles, settings.price_stars, settings.price_rub * 100, settings.default_language
-    )
+    orders = OrderService(db, profiles, settings.price_stars, settings.price_rub * 100)
     yookassa = yookassa_gateway_for(settings)
     delivery = _delivery(settings, db, pool, orders, application)
     delivery.refund = Refunds(orders, application.bot, yookassa)

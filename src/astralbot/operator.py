@@ -84,7 +84,7 @@ async def _refund(db: Database, order_id: uuid.UUID, settings: Settings) -> int:
     if settings.bot_token is None:
         print("refunds need BOT_TOKEN (the sandbox has no real payments)", file=sys.stderr)
         return 2
-    orders = OrderService(db, None, settings.price_stars, settings.price_rub * 100, settings.default_language)
+    orders = OrderService(db, None, settings.price_stars, settings.price_rub * 100)
     order = await orders.get(order_id)
     if order is None:
         print(f"no order {order_id}", file=sys.stderr)

@@ -82,14 +82,12 @@ class OrderService:
         profiles: ProfileService | None,
         price_stars: int,
         price_kopecks: int,
-        default_locale: str,
     ) -> None:
         """`profiles` may be None where no order is created (the operator's command line)."""
         self._db = db
         self._profiles = profiles
         self.price_stars = price_stars
         self.price_kopecks = price_kopecks
-        self._default_locale = default_locale
 
     @staticmethod
     def view_of(order: Order, chat_id: int | None = None, locale: str | None = None) -> OrderView:
